@@ -1,0 +1,37 @@
+# zc_add_test(<name> SOURCES <files...> [LIBS <targets...>] [NO_KEYRING] [XVFB]
+#             [TIMEOUT <s>] [LABELS <labels...>] [ARGS <args...>])
+# Builds one Qt Test executable and registers it with CTest, run through
+# tests/run-isolated.sh: throw-away HOME, private D-Bus + unlocked gnome-keyring (unless
+# NO_KEYRING), offscreen Qt (or Xvfb with XVFB).
+find_program(ZC_DBUS_RUN_SESSION dbus-run-session REQUIRED)
+find_program(ZC_GNOME_KEYRING gnome-keyring-daemon REQUIRED)
+
+function(zc_add_test name)
+  cmake_parse_arguments(T "NO_KEYRING;XVFB" "TIMEOUT" "SOURCES;LIBS;LABELS;ARGS" ${ARGN})
+  add_executable(${name} ${T_SOURCES})
+  target_link_libraries(${name} PRIVATE zconsole_options Qt6::Test ${T_LIBS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
+  target_compile_definitions(${name} PRIVATE
+    ZC_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    ZC_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/tests/fixtures"
+    ZC_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  zc_register_test(${name} $<TARGET_FILE:${name}> ${ARGN})
+endfunction()
+
+# zc_register_test(<name> <command> [NO_KEYRING] [XVFB] [TIMEOUT s] [LABELS ...] [ARGS ...])
+function(zc_register_test name command)
+  cmake_parse_arguments(T "NO_KEYRING;XVFB" "TIMEOUT" "SOURCES;LIBS;LABELS;ARGS" ${ARGN})
+  set(_wrap ${PROJECT_SOURCE_DIR}/tests/run-isolated.sh)
+  if(T_NO_KEYRING)
+    list(APPEND _wrap --no-keyring)
+  endif()
+  if(T_XVFB)
+    list(APPEND _wrap --xvfb)
+  endif()
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 120)
+  endif()
+  add_test(NAME ${name} COMMAND sh ${_wrap} ${command} ${T_ARGS})
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT} LABELS "${T_LABELS}"
+    ENVIRONMENT "ZC_BINARY_DIR=${PROJECT_BINARY_DIR};ASAN_OPTIONS=detect_leaks=0")
+endfunction()
