@@ -1,0 +1,2 @@
+// Placeholder until the GUI lands.
+namespace zc { int uiPlaceholder() { return 0; } }
