@@ -94,7 +94,10 @@ QVariant ApiClientTableModel::data(const QModelIndex &index, int role) const
             if (!c.region.isEmpty())
                 return c.region;
             return c.scope;
-        case Modified: return QLocale().toString(c.modified.toLocalTime(), QLocale::ShortFormat);
+        case Modified:
+            if (role == FilterRole)
+                return QString(); // dates are not what people filter by
+            return QLocale().toString(c.modified.toLocalTime(), QLocale::ShortFormat);
         }
         break;
     case SortRole:

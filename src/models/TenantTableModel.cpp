@@ -89,7 +89,10 @@ QVariant TenantTableModel::data(const QModelIndex &index, int role) const
         case Clients: return clientCount(t.id);
         case Protected: return t.isProtected ? tr("protected") : QString();
         case Notes: return role == FilterRole ? t.notes : t.notes.section(QLatin1Char('\n'), 0, 0);
-        case Modified: return QLocale().toString(t.modified.toLocalTime(), QLocale::ShortFormat);
+        case Modified:
+            if (role == FilterRole)
+                return QString(); // dates are not what people filter by
+            return QLocale().toString(t.modified.toLocalTime(), QLocale::ShortFormat);
         }
         break;
     case SortRole:
