@@ -40,7 +40,9 @@ void KeychainCredentials::storeCachedToken(const ApiClient &client, const QByteA
 {
     SecretJob *job = m_secrets->keychain()->write(client.keychainTokenKey(), json);
     const QString name = client.name;
-    connect(job, &SecretJob::finished, this, [name](const SecretResult &r) {
+    ++m_pending;
+    connect(job, &SecretJob::finished, this, [this, name](const SecretResult &r) {
+        --m_pending;
         if (!r.ok())
             qCInfo(lcAuth).noquote() << "could not cache the token of" << name << "in the keychain:"
                                      << r.message;
@@ -49,7 +51,9 @@ void KeychainCredentials::storeCachedToken(const ApiClient &client, const QByteA
 
 void KeychainCredentials::removeCachedToken(const ApiClient &client)
 {
-    m_secrets->keychain()->remove(client.keychainTokenKey());
+    SecretJob *job = m_secrets->keychain()->remove(client.keychainTokenKey());
+    ++m_pending;
+    connect(job, &SecretJob::finished, this, [this](const SecretResult &) { --m_pending; });
 }
 
 } // namespace zc

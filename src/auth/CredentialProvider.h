@@ -40,9 +40,12 @@ public:
     void loadCachedToken(const ApiClient &client, QObject *ctx, CacheDone done) override;
     void storeCachedToken(const ApiClient &client, const QByteArray &json) override;
     void removeCachedToken(const ApiClient &client) override;
+    // Keychain writes/removals of the token cache still running (a CLI waits for them at exit).
+    int pendingWrites() const { return m_pending; }
 
 private:
     ClientSecrets *m_secrets;
+    int m_pending = 0;
 };
 
 } // namespace zc

@@ -53,6 +53,8 @@ public:
     void removeClient(const QString &clientId);
     const AuthTarget *target(const QString &clientId) const;
     Authenticator *authenticator(AuthKind kind);
+    // Replaces the authenticator of a scheme (tests: a scripted token source).
+    void setAuthenticator(AuthKind kind, std::shared_ptr<Authenticator> auth) { m_auth.insert(int(kind), std::move(auth)); }
     QStringList clientIds() const { return m_entries.keys(); }
 
     // A usable token (cached, or fetched once for all concurrent callers). `done` is always
