@@ -1,0 +1,25 @@
+#pragma once
+
+#include "models/TableFilterProxy.h"
+
+namespace zc {
+
+// TableFilterProxy over an ApiClientTableModel that can also keep only one tenant's clients.
+class ClientFilterProxy : public TableFilterProxy
+{
+    Q_OBJECT
+public:
+    explicit ClientFilterProxy(QObject *parent = nullptr);
+
+    // Empty: all tenants.
+    void setTenantFilter(const QString &tenantId);
+    QString tenantFilter() const { return m_tenantId; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_tenantId;
+};
+
+} // namespace zc

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "MessageBar.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QFileSystemWatcher;
+class QLabel;
+class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace zc {
+
+class ApiClientsPage;
+class AppServices;
+class PlaceholderPage;
+class TablePage;
+class TenantBanner;
+class TenantsPage;
+struct SecretResult;
+
+// The main window: active-tenant banner, message bars (config warnings, read-only mode), a
+// sidebar of sections over a stack of pages, menus and toolbar with shortcuts, and a status bar
+// with counts, the config state and the keychain state. Geometry, window state, header states
+// and the active tenant live in AppServices::settings() (zconsole-ui.ini in the config folder).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Page { TenantsPageIndex, ClientsPageIndex, SegmentsPageIndex, ZiaPageIndex, ToolsPageIndex };
+
+    explicit MainWindow(AppServices *services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TenantsPage *tenantsPage() const { return m_tenants; }
+    ApiClientsPage *clientsPage() const { return m_clients; }
+    TenantBanner *banner() const { return m_banner; }
+    QList<MessageBar *> messageBars() const;
+    int currentPage() const;
+    void showPage(int page);
+    bool isReadOnly() const;
+
+    QString countsText() const;
+    QString keychainText() const;
+    QString configText() const;
+    bool keychainProbeDone() const { return m_keychainProbed; }
+
+    void saveSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setupActions();
+    void setupPages();
+    void setupStatusBar();
+    void setupConfigWatch();
+    void showStoreWarnings();
+    MessageBar *addMessageBar(MessageBar::Type type, const QString &text);
+    void startKeychainProbe();
+    void onKeychainProbed(const SecretResult &result);
+    void onActiveTenantChanged(const QString &tenantId);
+    void updateActions();
+    void updateCounts();
+    void updateConfigStatus();
+    void restoreSettings();
+    void newClient();
+    void about();
+    TablePage *currentTablePage() const;
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    AppServices *m_services;
+    TenantBanner *m_banner = nullptr;
+    TenantsPage *m_tenants = nullptr;
+    ApiClientsPage *m_clients = nullptr;
+    QLabel *m_countsLabel = nullptr;
+    QLabel *m_configLabel = nullptr;
+    QLabel *m_keychainLabel = nullptr;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer *m_reloadTimer = nullptr;
+    QStringList m_shownWarnings;
+    bool m_keychainProbed = false;
+    bool m_settingsSaved = false;
+};
+
+} // namespace zc

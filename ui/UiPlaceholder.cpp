@@ -1,2 +1,0 @@
-// Placeholder until the GUI lands.
-namespace zc { int uiPlaceholder() { return 0; } }
