@@ -14,6 +14,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -121,6 +122,10 @@ bool SimServer::listen(quint16 port, const TlsMaterial &tls, QString *error)
     m_http = new QHttpServer(this);
     m_ssl = new QSslServer(this);
     m_ssl->setSslConfiguration(conf);
+    m_ssl->setHandshakeTimeout(10000);
+    connect(m_ssl, &QSslServer::startedEncryptionHandshake, this, [](QSslSocket *socket) {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);   // replies go out in one write
+    });
     if (!m_ssl->listen(QHostAddress::LocalHost, port)) {
         *error = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(m_ssl->errorString());
         return false;
@@ -150,6 +155,8 @@ void SimServer::handle(const QHttpServerRequest &request, QHttpServerResponder &
     int delayMs = 0;
     const SimResponse r = process(req, &mode, &delayMs);
     QPointer<QTcpSocket> socket(responder.socket());
+    if (!socket)
+        return;
     if (delayMs <= 0) {
         send(socket, r, mode, close);
         return;
@@ -213,7 +220,8 @@ SimResponse SimServer::process(const SimRequest &req, Mode *mode, int *delayMs)
             answered = true;
         }
     }
-    if (!answered && m_core.knobs.readOnly() && isZscalerApi(route.api) && req.method != "GET") {
+    if (!answered && m_core.knobs.readOnly() && isZscalerApi(route.api) && req.method != "GET"
+        && route.routeClass != QLatin1String("zia.session")) {
         m_core.count(route.key + QStringLiteral("#readonly"));
         r = reply::readOnly();
         answered = true;
