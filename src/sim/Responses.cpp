@@ -1,5 +1,7 @@
 #include "sim/Responses.h"
 
+#include "sim/JsonWriter.h"
+
 namespace zsim::reply {
 
 SimResponse zpaError(int status, const QString &id, const QString &reason)
@@ -46,9 +48,12 @@ SimResponse rateLimited(ErrorStyle style, int retryAfter, int limit, int windowS
             .header("retry-after", n + 's');
     }
     if (style == ErrorStyle::Zia) {
-        return SimResponse::json(429, QJsonObject{{QStringLiteral("message"), QStringLiteral("Rate Limit (%1) exceeded").arg(unitFor(windowSeconds, limit))},
-                                                  {QStringLiteral("Retry-After"), QString(QString::fromLatin1(n) + QStringLiteral(" seconds"))}})
-            .header("retry-after", n);
+        // Field order as the service sends it: message first.
+        QByteArray body;
+        JsonWriter w(body);
+        w.beginObject().key("message").str(QStringLiteral("Rate Limit (%1) exceeded").arg(unitFor(windowSeconds, limit)));
+        w.key("Retry-After").str(QString(QString::fromLatin1(n) + QStringLiteral(" seconds"))).endObject();
+        return SimResponse::bytes(429, body).header("retry-after", n);
     }
     return SimResponse::json(429, QJsonObject{{QStringLiteral("error"), QStringLiteral("too_many_requests")},
                                               {QStringLiteral("message"), QStringLiteral("Rate limit exceeded (%1).").arg(unitFor(windowSeconds, limit))},
