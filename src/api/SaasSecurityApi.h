@@ -1,0 +1,64 @@
+#pragma once
+
+#include "auth/ApiCaller.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QObject>
+
+namespace zc {
+
+// One SaaS Security (Data Security) incident, as GET /incident/api/incidents/delta lists it
+// (zscaler-api-notes.md §5.3). `raw` keeps every field the server sent.
+struct SaasIncident
+{
+    QString id;            // incident_id (a number in the reply; kept as text)
+    QString state;         // "open" | "closed"
+    QString status;        // "Open-New", "Closed-Business Justified", …
+    QString severity;      // "Low" | "Medium" | "High" | "Critical"
+    QString category;
+    QString appId;
+    QString appName;
+    QString appType;
+    QString assetName;
+    QString assetOwner;    // name, else e-mail
+    QString exposureLevel; // "internal" | "public" | …
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QJsonObject raw;
+
+    static SaasIncident fromJson(const QJsonObject &o);
+};
+
+struct SaasIncidentsReply
+{
+    QList<SaasIncident> incidents;
+    QString nextPath;      // the server's continuation path (always present; a short page ends)
+    ApiError error;
+    bool ok() const { return !error.isError(); }
+};
+
+// Palo Alto SaaS Security public API: one read that proves a client's token works.
+// Lives in the thread of its ApiCaller.
+class SaasSecurityApi : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int MinLimit = 10;   // the server clamps `limit` to 10…1000
+    static constexpr int MaxLimit = 1000;
+
+    explicit SaasSecurityApi(ApiCaller *caller, QObject *parent = nullptr);
+
+    // GET /incident/api/incidents/delta?limit=N: the first page of incidents (at most `limit`;
+    // asks for at least MinLimit and trims the reply to `limit`).
+    void incidents(const QString &clientId, int limit, QObject *ctx,
+                   std::function<void(const SaasIncidentsReply &)> done, CancelHandle cancel = {});
+
+private:
+    ApiCaller *m_caller;
+};
+
+} // namespace zc
+
+Q_DECLARE_METATYPE(zc::SaasIncidentsReply)
