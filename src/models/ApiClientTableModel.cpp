@@ -1,9 +1,11 @@
 #include "models/ApiClientTableModel.h"
 
+#include "core/TokenStatusSource.h"
 #include "models/ModelRoles.h"
 #include "store/TenantStore.h"
 
 #include <QLocale>
+#include <limits>
 
 namespace zc {
 
@@ -31,6 +33,55 @@ ApiClientTableModel::ApiClientTableModel(TenantStore *store, QObject *parent)
         if (!m_rows.isEmpty())
             emit dataChanged(index(0, Tenant), index(int(m_rows.size()) - 1, Tenant));
     });
+}
+
+void ApiClientTableModel::setTokenSource(TokenStatusSource *source)
+{
+    if (m_tokens)
+        disconnect(m_tokens, nullptr, this, nullptr);
+    m_tokens = source;
+    if (source) {
+        connect(source, &TokenStatusSource::statusChanged, this, [this](const QString &id) {
+            const int row = rowOf(id);
+            if (row >= 0)
+                emit dataChanged(index(row, State), index(row, LastError));
+        });
+        connect(source, &TokenStatusSource::tick, this, [this] {
+            if (!m_rows.isEmpty())
+                emit dataChanged(index(0, ExpiresIn), index(int(m_rows.size()) - 1, ExpiresIn),
+                                 {Qt::DisplayRole});
+        });
+    }
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, State), index(int(m_rows.size()) - 1, LastError));
+}
+
+QVariant ApiClientTableModel::tokenData(const ApiClient &c, int column, int role) const
+{
+    if (!m_tokens)
+        return role == SortRole ? QVariant(QString()) : QVariant();
+    const TokenStatus s = m_tokens->status(c.id);
+    switch (column) {
+    case State:
+        if (role == SortRole)
+            return int(s.state);
+        if (role == Qt::ToolTipRole && s.fetching)
+            return tr("A token request is running");
+        if (role == Qt::ToolTipRole)
+            return expirySourceName(s.source);
+        return QString(tokenStateName(s.state) + (s.fetching ? QStringLiteral(" …") : QString()));
+    case ExpiresIn:
+        if (role == SortRole)
+            return s.expiresMs == 0 ? std::numeric_limits<qint64>::max() : m_tokens->remainingMs(c.id);
+        if (role == Qt::ToolTipRole)
+            return s.expiresUtc.isValid() ? QLocale().toString(s.expiresUtc.toLocalTime(), QLocale::LongFormat) : QVariant();
+        return m_tokens->countdown(c.id);
+    case LastError:
+        if (role == Qt::ToolTipRole)
+            return s.lastError.isError() ? s.lastError.toString() : QVariant();
+        return s.lastError.isError() ? s.lastError.message : QString();
+    }
+    return {};
 }
 
 void ApiClientTableModel::reload()
@@ -113,6 +164,8 @@ QVariant ApiClientTableModel::data(const QModelIndex &index, int role) const
                                      : tr("Some secrets are not stored yet");
         if (col == Name && !c.notes.isEmpty())
             return c.notes.left(2000);
+        if (col >= State)
+            return tokenData(c, col, Qt::ToolTipRole);
         break;
     default: break;
     }
@@ -131,6 +184,9 @@ QVariant ApiClientTableModel::headerData(int section, Qt::Orientation orientatio
     case Secrets: return tr("Secrets");
     case Endpoint: return tr("Region / scope / base URL");
     case Modified: return tr("Modified");
+    case State: return tr("State");
+    case ExpiresIn: return tr("Expires in");
+    case LastError: return tr("Last error");
     }
     return {};
 }

@@ -4,10 +4,12 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPointer>
 
 namespace zc {
 
 class TenantStore;
+class TokenStatusSource;
 
 // API-client profiles of a TenantStore, one row each (no secret values: only whether each
 // secret is stored, from the config, so listing never touches the keychain).
@@ -15,7 +17,8 @@ class ApiClientTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Tenant, Kind, Identity, Secrets, Endpoint, Modified, ColumnCount };
+    // State, ExpiresIn and LastError come from a TokenStatusSource (setTokenSource); empty without.
+    enum Column { Name, Tenant, Kind, Identity, Secrets, Endpoint, Modified, State, ExpiresIn, LastError, ColumnCount };
 
     explicit ApiClientTableModel(TenantStore *store, QObject *parent = nullptr);
 
@@ -27,6 +30,11 @@ public:
     const ApiClient &clientAt(int row) const { return m_rows.at(row); }
     int rowOf(const QString &id) const;
 
+    // Feeds the token columns (session/TokenTracker). The countdown column is refreshed once per
+    // second with one dataChanged over that column only.
+    void setTokenSource(TokenStatusSource *source);
+    TokenStatusSource *tokenSource() const { return m_tokens; }
+
     // "secret ✓", "password ✓ · api-key missing"
     static QString secretSummary(const ApiClient &c);
 
@@ -34,8 +42,11 @@ private:
     void reload();
     QString tenantName(const QString &tenantId) const;
 
+    QVariant tokenData(const ApiClient &c, int column, int role) const;
+
     TenantStore *m_store;
     QList<ApiClient> m_rows;
+    QPointer<TokenStatusSource> m_tokens;
 };
 
 } // namespace zc

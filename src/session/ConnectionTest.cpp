@@ -57,9 +57,10 @@ void ConnectionTest::run(ApiCaller *caller, const QString &clientId, QObject *ct
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     QPointer<QObject> guard(ctx);
-    auto finish = [guard, done, res, broker] {
+    const bool hasCtx = ctx != nullptr;
+    auto finish = [guard, hasCtx, done, res, broker] {
         res->token = broker->status(res->clientId);
-        if (guard && done)
+        if ((!hasCtx || guard) && done)
             done(*res);
     };
     broker->token(clientId, ctx, [caller, broker, clientId, ctx, res, clock, finish](const Token &, const ApiError &error) {

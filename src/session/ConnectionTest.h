@@ -40,3 +40,5 @@ public:
 };
 
 } // namespace zc
+
+Q_DECLARE_METATYPE(zc::ConnectionTestResult)

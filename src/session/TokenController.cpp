@@ -1,0 +1,59 @@
+#include "session/TokenController.h"
+
+#include "session/SessionWorker.h"
+#include "session/TokenTracker.h"
+
+namespace zc {
+
+TokenController::TokenController(SessionWorker *worker, TokenTracker *tracker, QObject *parent)
+    : QObject(parent)
+    , m_worker(worker)
+    , m_tracker(tracker)
+{
+    connect(worker, &SessionWorker::statusChanged, tracker, &TokenTracker::update);
+    connect(tracker, &TokenTracker::summaryChanged, this, &TokenController::summaryChanged);
+    connect(worker, &SessionWorker::connectionTested, this, [this](const ConnectionTestResult &r) {
+        emit testFinished(r.clientId, r.ok, describe(r));
+    });
+    connect(worker, &SessionWorker::signedOut, this, [this](const QString &id, const ApiError &e) {
+        emit signedOut(id, !e.isError(), e.isError() ? e.toString() : tr("Session ended"));
+    });
+}
+
+QString TokenController::signOutWarning()
+{
+    return tr("Ending a ZIA API session activates every pending change of the tenant, including "
+              "other admins' changes. Continue?");
+}
+
+QString TokenController::describe(const ConnectionTestResult &r)
+{
+    if (!r.ok)
+        return r.error.toString();
+    QString s = tr("Connection OK: token in %1 ms").arg(r.tokenMs);
+    if (!r.endpoint.isEmpty())
+        s += tr("; %1 -> %2 in %3 ms").arg(r.endpoint).arg(r.httpStatus).arg(r.requestMs);
+    if (r.token.source == ExpirySource::None)
+        s += tr("; no stated expiry");
+    else if (r.token.expiresUtc.isValid() && r.token.source != ExpirySource::StaticKey)
+        s += tr("; expires %1").arg(r.token.expiresUtc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+    if (!r.note.isEmpty())
+        s += QStringLiteral(" (") + r.note + QLatin1Char(')');
+    return s;
+}
+
+void TokenController::testConnection(const QString &clientId)
+{
+    emit testStarted(clientId);
+    m_worker->testConnection(clientId);
+}
+
+void TokenController::forgetToken(const QString &clientId)
+{
+    m_worker->forgetToken(clientId);
+    emit tokenForgotten(clientId);
+}
+
+void TokenController::signOut(const QString &clientId) { m_worker->signOut(clientId); }
+
+} // namespace zc

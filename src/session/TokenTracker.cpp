@@ -1,0 +1,95 @@
+#include "session/TokenTracker.h"
+
+namespace zc {
+
+TokenTracker::TokenTracker(Clock *clock, QObject *parent)
+    : TokenStatusSource(parent)
+    , m_clock(clock)
+{
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &TokenTracker::onTick);
+    refreshSummary();
+}
+
+TokenStatus TokenTracker::status(const QString &clientId) const
+{
+    auto it = m_states.find(clientId);
+    if (it != m_states.end())
+        return *it;
+    TokenStatus s;
+    s.clientId = clientId;
+    return s;
+}
+
+qint64 TokenTracker::remainingMs(const QString &clientId) const
+{
+    const TokenStatus s = status(clientId);
+    if (s.expiresMs == 0)
+        return 0;
+    return s.expiresMs - m_clock->monotonicMs();
+}
+
+int TokenTracker::count(TokenState state) const
+{
+    int n = 0;
+    for (const TokenStatus &s : m_states)
+        if (s.state == state)
+            ++n;
+    return n;
+}
+
+void TokenTracker::update(const TokenStatus &status)
+{
+    m_states.insert(status.clientId, status);
+    emit statusChanged(status.clientId);
+    refreshSummary();
+    updateTimer();
+}
+
+void TokenTracker::remove(const QString &clientId)
+{
+    if (m_states.remove(clientId)) {
+        emit statusChanged(clientId);
+        refreshSummary();
+        updateTimer();
+    }
+}
+
+void TokenTracker::onTick() { emit tick(); }
+
+void TokenTracker::updateTimer()
+{
+    bool any = false;
+    for (const TokenStatus &s : std::as_const(m_states))
+        if (s.expiresMs != 0 && s.state != TokenState::Expired && s.state != TokenState::NoToken) {
+            any = true;
+            break;
+        }
+    if (any && !m_tick.isActive())
+        m_tick.start();
+    else if (!any)
+        m_tick.stop();
+}
+
+void TokenTracker::refreshSummary()
+{
+    const int valid = count(TokenState::Valid);
+    const int expiring = count(TokenState::Expiring);
+    const int expired = count(TokenState::Expired);
+    const int errors = count(TokenState::Error);
+    QStringList parts;
+    parts << tr("%n token(s) valid", nullptr, valid);
+    if (expiring)
+        parts << tr("%n expiring", nullptr, expiring);
+    if (expired)
+        parts << tr("%n expired", nullptr, expired);
+    if (errors)
+        parts << tr("%n error(s)", nullptr, errors);
+    const QString s = parts.join(QStringLiteral(", "));
+    if (s != m_summary) {
+        m_summary = s;
+        emit summaryChanged(s);
+    }
+}
+
+} // namespace zc
