@@ -51,6 +51,9 @@ void registerControlRoutes(SimCore &core)
         ctx.core.knobs.reset();
         return SimResponse::json(200, ctx.core.knobs.effective());
     });
+    r.add("GET", QStringLiteral("/__sim/routes"), Api::Control, cls, [](SimContext &ctx) {
+        return SimResponse::json(200, QJsonArray::fromStringList(ctx.core.router.keys()));
+    });
     r.add("GET", QStringLiteral("/__sim/demo-profile"), Api::Control, cls, [](SimContext &ctx) {
         return SimResponse::json(200, ctx.core.demoProfile());
     });

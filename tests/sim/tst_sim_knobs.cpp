@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QTest>
@@ -32,6 +33,7 @@ private slots:
     void nthAndCount();
     void countersAndControlRoutes();
     void unknownPath();
+    void readmeListsEveryRouteKey();
     void cleanupTestCase();
 
 private:
@@ -326,6 +328,42 @@ void TestSimKnobs::unknownPath()
     QCOMPARE(r.status, 404);
     QCOMPARE(r.object().value(QLatin1String("path")).toString(), QStringLiteral("/no/such/thing"));
     QCOMPARE(m_client->send("PATCH", QStringLiteral("/zia/api/v1/status"), "{}").status, 405);
+}
+
+void TestSimKnobs::readmeListsEveryRouteKey()
+{
+    const HttpResult r = m_client->get(QStringLiteral("/__sim/routes"), m_client->control());
+    QCOMPARE(r.status, 200);
+    QStringList served;
+    for (const QJsonValue &v : r.array())
+        served.append(v.toString());
+    QVERIFY(served.contains(QStringLiteral("GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{id}")));
+    QVERIFY(served.contains(QStringLiteral("POST /api/v1/authenticatedSession")));
+    QFile readme(QStringLiteral(ZC_SOURCE_DIR "/src/sim/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    const qsizetype from = text.indexOf(QLatin1String("<!-- route-keys:begin -->"));
+    const qsizetype to = text.indexOf(QLatin1String("<!-- route-keys:end -->"));
+    QVERIFY(from >= 0 && to > from);
+    QStringList documented;
+    for (const QString &line : text.mid(from, to - from).split(QLatin1Char('\n'))) {
+        const QString key = line.trimmed();
+        if (QRegularExpression(QStringLiteral("^(GET|POST|PUT|DELETE) /")).match(key).hasMatch())
+            documented.append(key);
+    }
+    QStringList missing, stale;
+    for (const QString &k : served)
+        if (!documented.contains(k))
+            missing.append(k);
+    for (const QString &k : documented)
+        if (!served.contains(k))
+            stale.append(k);
+    for (const QString &k : std::as_const(missing))
+        qWarning("route key missing from src/sim/README.md: %s", qPrintable(k));
+    for (const QString &k : std::as_const(stale))
+        qWarning("src/sim/README.md lists an unknown route key: %s", qPrintable(k));
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 route keys not in README").arg(missing.size())));
+    QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("%1 unknown route keys in README").arg(stale.size())));
 }
 
 void TestSimKnobs::cleanupTestCase()
