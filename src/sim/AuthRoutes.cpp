@@ -70,9 +70,10 @@ QString checkAssertion(SimContext &ctx, const QByteArray &assertion, QString *cl
         return QStringLiteral("The assertion's aud must be %1.").arg(kAudience);
     const QJsonValue exp = jwt.payload.value(QLatin1String("exp"));
     const qint64 now = ctx.nowMs / 1000;
-    if (!exp.isDouble() || qint64(exp.toDouble()) <= now)
+    const qint64 expSeconds = exp.isDouble() ? exp.toInteger(-1) : -1;
+    if (expSeconds <= now)
         return QStringLiteral("The client assertion has expired.");
-    if (qint64(exp.toDouble()) > now + 3600 + 5)
+    if (expSeconds > now + 3600 + 5)
         return QStringLiteral("The client assertion's exp is more than one hour ahead.");
     return {};
 }

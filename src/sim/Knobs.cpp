@@ -25,7 +25,7 @@ bool isWholeNumber(const QJsonValue &v, double min)
     if (!v.isDouble())
         return false;
     const double d = v.toDouble();
-    return d >= min && d <= 1e12 && std::floor(d) == d;
+    return d >= min && d <= 2147483647.0 && std::floor(d) == d;
 }
 
 } // namespace

@@ -10,13 +10,21 @@ namespace zsim {
 
 namespace {
 
+// Sessions that went idle activate pending changes; look at them before answering.
+void expireIdleSessions(SimContext &ctx)
+{
+    ctx.core.zia.expireSessions(ctx.nowMs, ctx.core.knobs.intValue("ziaSessionIdleSeconds"));
+}
+
 SimResponse getStatus(SimContext &ctx)
 {
+    expireIdleSessions(ctx);
     return SimResponse::json(200, QJsonObject{{QStringLiteral("status"), ctx.core.zia.status(ctx.nowMs)}});
 }
 
 SimResponse activate(SimContext &ctx)
 {
+    expireIdleSessions(ctx);
     const QString s = ctx.core.zia.activate(ctx.nowMs, ctx.core.knobs.intValue("activationSeconds"));
     return SimResponse::json(200, QJsonObject{{QStringLiteral("status"), s}});
 }
@@ -249,7 +257,7 @@ SimResponse gatewayApp(SimContext &ctx)
         QJsonObject body;
         parseJsonObject(ctx.req.body, &body);
         const QJsonValue v = body.value(QLatin1String("appId"));
-        id = v.isDouble() ? QString::number(qint64(v.toDouble())) : v.toString();
+        id = v.isDouble() ? QString::number(v.toInteger()) : v.toString();
     }
     const QJsonObject *a = findApp(ctx.core, id);
     return a ? SimResponse::json(200, *a) : SimResponse::empty(404);

@@ -33,7 +33,7 @@ SimResponse createSession(SimContext &ctx)
         || c->value(QLatin1String("password")).toString() != body.value(QLatin1String("password")).toString())
         return authFailed();
     const QJsonValue tsValue = body.value(QLatin1String("timestamp"));
-    const QString ts = tsValue.isDouble() ? QString::number(qint64(tsValue.toDouble())) : tsValue.toString();
+    const QString ts = tsValue.isDouble() ? QString::number(tsValue.toInteger(-1)) : tsValue.toString();
     bool ok = false;
     const qint64 tsMs = ts.toLongLong(&ok);
     if (!ok || qAbs(tsMs - ctx.nowMs) > 2LL * 3600 * 1000)

@@ -171,7 +171,7 @@ SimResponse createSecret(SimContext &ctx)
     const QJsonValue v = body.value(QLatin1String("expiresAt"));
     if (!v.isUndefined() && !v.isNull()) {
         bool ok = v.isDouble();
-        expiresAt = ok ? qint64(v.toDouble()) : v.toString().toLongLong(&ok);
+        expiresAt = ok ? v.toInteger(-1) : v.toString().toLongLong(&ok);
         if (!ok)
             return zidError(400, QStringLiteral("INVALID_REQUEST"), QStringLiteral("expiresAt must be epoch seconds."));
     }

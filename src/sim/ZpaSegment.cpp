@@ -88,9 +88,9 @@ bool portNumber(const QJsonValue &v, int *out)
     if (v.isString()) {
         n = v.toString().trimmed().toInt(&ok);
     } else if (v.isDouble()) {
-        const double d = v.toDouble();
-        ok = d == double(int(d));
-        n = int(d);
+        const qint64 i = v.toInteger(-1);   // -1 for fractions and out-of-range values
+        ok = i >= 0 && i <= 1000000;
+        n = ok ? int(i) : 0;
     }
     *out = n;
     return ok;
