@@ -55,8 +55,11 @@ ApiClientDialog::ApiClientDialog(ClientSecrets *secrets, const QString &clientId
             continue;
         m_errors.add(f, findChild<QLabel *>(f + QStringLiteral("Error")), m_ui->form);
     }
-    m_ui->clientAuthError->hide();
-    m_ui->form->setRowVisible(m_ui->clientAuthError, false);
+    m_ui->form->setRowVisible(m_ui->clientAuthError, false); // no messages of their own
+    m_ui->form->setRowVisible(m_ui->kindError, false);
+    m_ui->notesEdit->setMaximumHeight(m_ui->notesEdit->fontMetrics().lineSpacing() * 4 + 12);
+    m_ui->tenantCombo->setMinimumContentsLength(24);
+    m_ui->tenantCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     FieldErrors::styleErrorLabel(m_ui->storeError);
     m_ui->storeError->hide();
 

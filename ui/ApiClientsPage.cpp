@@ -29,7 +29,7 @@ ApiClientsPage::ApiClientsPage(AppServices *services, QWidget *parent)
     setupTable(m_ui->tableView, m_ui->filterEdit, m_ui->addButton, m_ui->editButton,
                m_ui->deleteButton, m_model, m_clientProxy, settingskey::clientsHeader());
     // Name, Tenant, Kind, Identity, Secrets, Endpoint (Modified stretches).
-    m_ui->tableView->setInitialColumnWidths({24, 20, 14, 26, 24, 26});
+    m_ui->tableView->setInitialColumnWidths({20, 18, 13, 22, 22, 24});
     m_ui->secretButton->setIcon(Icons::get(QStringLiteral("key")));
     connect(m_ui->secretButton, &QPushButton::clicked, this, &ApiClientsPage::setSecretOfCurrent);
     connect(m_ui->onlyActiveCheck, &QCheckBox::toggled, this, [this](bool on) {

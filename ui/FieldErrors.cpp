@@ -11,6 +11,7 @@ void FieldErrors::styleErrorLabel(QLabel *label)
     label->setStyleSheet(QStringLiteral("color: #c62828;"));
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
+    label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
 void FieldErrors::add(const QString &field, QLabel *label, QFormLayout *form)

@@ -12,6 +12,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QShortcut>
 
 namespace zc {
 
@@ -40,6 +41,13 @@ void TablePage::setupTable(TableView *view, QLineEdit *filter, QAbstractButton *
     filter->setClearButtonEnabled(true);
     filter->setPlaceholderText(tr("Filter…"));
     filter->addAction(Icons::get(QStringLiteral("filter")), QLineEdit::LeadingPosition);
+    // Escape in the filter box clears it; Down moves on to the table.
+    new QShortcut(QKeySequence(Qt::Key_Escape), filter, filter, &QLineEdit::clear, Qt::WidgetShortcut);
+    new QShortcut(QKeySequence(Qt::Key_Down), filter, this, [this] {
+        m_view->setFocus(Qt::TabFocusReason);
+        if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+            m_view->selectRow(0);
+    }, Qt::WidgetShortcut);
     connect(filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
         updateActions();

@@ -50,7 +50,7 @@ TenantBanner::TenantBanner(TenantStore *store, QWidget *parent)
     row->setSpacing(10);
     row->addWidget(m_stripe);
     row->addWidget(m_name);
-    row->addWidget(m_badge);
+    row->addWidget(m_badge, 0, Qt::AlignVCenter);
     row->addWidget(m_details, 1);
     row->addWidget(comboLabel);
     row->addWidget(m_combo);
@@ -129,9 +129,8 @@ void TenantBanner::refresh()
                       .arg(palette().color(QPalette::Mid).name())
                       .arg(tint.red()).arg(tint.green()).arg(tint.blue()).arg(tint.alphaF()));
     m_stripe->setStyleSheet(QStringLiteral("background: %1; border: none;").arg(stripe.name()));
-    QPalette pal = m_name->palette();
-    pal.setColor(QPalette::WindowText, m_nameColor);
-    m_name->setPalette(pal);
+    // A style sheet, not the palette: the banner's own style sheet would override a palette.
+    m_name->setStyleSheet(QStringLiteral("color: %1;").arg(m_nameColor.name()));
     if (!t) {
         m_name->setText(m_store->tenants().isEmpty() ? tr("No tenant yet") : tr("No active tenant"));
         m_details->setText(m_store->tenants().isEmpty() ? tr("Add one with New tenant (Ctrl+N).")

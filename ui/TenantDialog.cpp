@@ -31,6 +31,7 @@ TenantDialog::TenantDialog(TenantStore *store, const QString &tenantId, QWidget 
     m_errors.add(QStringLiteral("ziaOrgId"), m_ui->ziaError, m_ui->form);
     m_errors.add(QStringLiteral("color"), m_ui->colorError, m_ui->form);
     m_errors.add(QStringLiteral("notes"), m_ui->notesError, m_ui->form);
+    m_ui->notesEdit->setMaximumHeight(m_ui->notesEdit->fontMetrics().lineSpacing() * 5 + 12);
     FieldErrors::styleErrorLabel(m_ui->storeError);
     m_ui->storeError->hide();
 

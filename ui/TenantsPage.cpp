@@ -26,7 +26,7 @@ TenantsPage::TenantsPage(AppServices *services, QWidget *parent)
     setupTable(m_ui->tableView, m_ui->filterEdit, m_ui->addButton, m_ui->editButton,
                m_ui->deleteButton, m_model, new TableFilterProxy(this), settingskey::tenantsHeader());
     // Name, Cloud, Vanity, ZPA, ZIA, Clients, Protected, Notes (Modified stretches).
-    m_ui->tableView->setInitialColumnWidths({24, 22, 14, 20, 12, 10, 10, 24});
+    m_ui->tableView->setInitialColumnWidths({22, 14, 14, 20, 10, 9, 9, 20});
 }
 
 TenantsPage::~TenantsPage() = default;

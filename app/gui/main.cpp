@@ -1,5 +1,6 @@
 // zconsole: the desktop face. Argument parsing, translations and wiring only.
 #include "AppServices.h"
+#include "DemoMode.h"
 #include "Icons.h"
 #include "MainWindow.h"
 #include "core/ProcessHardening.h"
@@ -14,8 +15,6 @@
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
-
-#include "DemoMode.h"
 
 namespace {
 

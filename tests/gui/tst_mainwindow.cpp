@@ -30,6 +30,18 @@
 using namespace zc;
 using namespace zc::guitest;
 
+namespace {
+// Pictures for people (README, reviews): ${ZC_BINARY_DIR}/screenshots/<name>.
+QString saveScreenshot(QWidget *w, const QString &name)
+{
+    const QString dir = QStringLiteral(ZC_BINARY_DIR) + QStringLiteral("/screenshots");
+    QDir().mkpath(dir);
+    const QString file = dir + QLatin1Char('/') + name;
+    w->grab().save(file, "PNG");
+    return file;
+}
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -162,6 +174,7 @@ void TestMainWindow::inlineValidation()
     QVERIFY(nameError->isVisible());
     QVERIFY2(nameError->text().contains(QStringLiteral("already exists")), qPrintable(nameError->text()));
     QVERIFY(!ok->isEnabled());
+    saveScreenshot(dlg, QStringLiteral("tenant-dialog.png"));
 
     // The vanity domain is normalised when leaving the field.
     QTest::keyClicks(vanity, QStringLiteral("https://Acme.zslogin.net/"));
@@ -194,6 +207,8 @@ void TestMainWindow::addClientWithSecret()
     QTest::keyClicks(secret, QString::fromLatin1(m_canary));
     auto *ok = dlg->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY2(ok->isEnabled(), qPrintable(ok->toolTip()));
+    QTest::qWait(20); // let the rebuilt secret inputs show
+    saveScreenshot(dlg, QStringLiteral("client-dialog.png"));
     QTest::mouseClick(ok, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dlg || !dlg->isVisible(), 15000);
 
@@ -313,14 +328,27 @@ void TestMainWindow::screenshot()
         t.vanity = QStringLiteral("globex");
         return t;
     }()).ok);
+    // The banner shows the active tenant's name in its colour (checked on the rendered pixels).
+    const Tenant *globex = m_services->store()->tenantByName(QStringLiteral("Globex Staging"));
+    m_window->banner()->setActiveTenant(globex->id);
+    QCOMPARE(m_window->banner()->nameText(), QStringLiteral("Globex Staging"));
+    QCOMPARE(m_window->banner()->nameColor(), QColor(QStringLiteral("#2e7d32")));
+    QVERIFY(!m_window->banner()->isProtectedShown());
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Globex Staging — zconsole"));
+    auto *nameLabel = m_window->banner()->findChild<QLabel *>(QStringLiteral("activeTenantName"));
+    const QImage nameImage = nameLabel->grab().toImage();
+    bool inColour = false;
+    for (int y = 0; y < nameImage.height() && !inColour; ++y)
+        for (int x = 0; x < nameImage.width() && !inColour; ++x)
+            inColour = QColor(nameImage.pixel(x, y)) == QColor(QStringLiteral("#2e7d32"));
+    QVERIFY2(inColour, "the tenant name is not drawn in the tenant's colour");
+    m_window->banner()->setActiveTenant(m_tenantId);
+
     m_window->showPage(MainWindow::TenantsPageIndex);
     m_window->resize(1180, 640);
     QTest::qWait(100);
     const QImage image = m_window->grab().toImage();
-    const QString dir = QStringLiteral(ZC_BINARY_DIR) + QStringLiteral("/screenshots");
-    QVERIFY(QDir().mkpath(dir));
-    const QString file = dir + QStringLiteral("/mainwindow.png");
-    QVERIFY(image.save(file, "PNG"));
+    const QString file = saveScreenshot(m_window, QStringLiteral("mainwindow.png"));
     QVERIFY(QImage(file).width() > 600);
     QVERIFY2(maxDistinctColoursInARow(image) > 2, "the window grabs as blank (missing fonts?)");
 }

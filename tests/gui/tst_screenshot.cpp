@@ -22,7 +22,7 @@ class TestScreenshot : public QObject
 private slots:
     void helpAndVersion();
     void screenshotOfPopulatedConfig();
-    void demoWithoutSimulator();
+    void demoMode();
 
 private:
     static int run(const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 60000);
@@ -93,17 +93,32 @@ void TestScreenshot::screenshotOfPopulatedConfig()
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 800 && image.height() >= 400);
     QVERIFY2(maxDistinctColoursInARow(image) > 2, "blank screenshot (missing fonts?)");
+
+    // The window reopens where it was left: the API Clients page, from zconsole-ui.ini.
+    {
+        QSettings ini(QDir(dir.path()).filePath(QStringLiteral("zconsole-ui.ini")), QSettings::IniFormat);
+        QVERIFY(!ini.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+        ini.setValue(QStringLiteral("window/page"), 1);
+    }
+    const QString clients = QStringLiteral(ZC_BINARY_DIR) + QStringLiteral("/screenshots/zconsole-clients.png");
+    QVERIFY2(run({QStringLiteral("--config-dir"), dir.path(), QStringLiteral("--screenshot"), clients}, &out) == 0,
+             out.constData());
+    QVERIFY(!QImage(clients).isNull());
 }
 
-void TestScreenshot::demoWithoutSimulator()
+void TestScreenshot::demoMode()
 {
     QByteArray out;
     QTemporaryDir dir;
+    const QString shot = QStringLiteral(ZC_BINARY_DIR) + QStringLiteral("/screenshots/zconsole-demo.png");
+    QFile::remove(shot);
     const int rc = run({QStringLiteral("--demo"), QStringLiteral("--config-dir"), dir.path(),
-                        QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("demo.png"))}, &out);
+                        QStringLiteral("--screenshot"), shot}, &out);
 #ifdef ZC_EXPECT_DEMO
     QVERIFY2(rc == 0, out.constData());
-    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("demo.png"))));
+    QVERIFY(QFileInfo::exists(shot));
+    // The demo never writes into the real config folder.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot), QStringList());
 #else
     QCOMPARE(rc, 2);
     QVERIFY2(out.contains("demo mode needs the simulator"), out.constData());
