@@ -88,7 +88,7 @@ void ApiCaller::call(const QString &clientId, const ApiRequest &request, QObject
         if (!m_knownKeys.contains(c->rateKey)) {
             m_knownKeys.insert(c->rateKey);
             RateLimiter *limiter = m_broker->pipeline()->limiter();
-            if (limiter && limiter->budgets(c->rateKey).isEmpty()) {
+            if (limiter && !limiter->isConfigured(c->rateKey)) {
                 const QStringList parts = c->rateKey.split(QLatin1Char('/'));
                 if (parts.size() == 3)
                     limiter->setBudgets(c->rateKey, defaultBudgets(parts[1], parts[2] == QLatin1String("write")));

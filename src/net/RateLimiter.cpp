@@ -22,6 +22,7 @@ void RateLimiter::setBudgets(const QString &key, const QList<RateBudget> &budget
         if (b.count > 0 && b.windowMs > 0)
             valid << b;
     m_keys[key].budgets = valid;
+    m_keys[key].configured = true;
     process();
 }
 

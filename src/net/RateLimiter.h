@@ -32,6 +32,8 @@ public:
     // Empty list = no limit for that key (the default for unknown keys).
     void setBudgets(const QString &key, const QList<RateBudget> &budgets);
     QList<RateBudget> budgets(const QString &key) const;
+    // Whether setBudgets() was called for the key (an empty list then means "unlimited").
+    bool isConfigured(const QString &key) const { return m_keys.value(key).configured; }
 
     // Calls `ready` in this thread when a request under `key` may be sent (synchronously if it
     // may go now and nobody waits before it). Not called if `ctx` dies or `cancel` is cancelled.
@@ -60,6 +62,7 @@ private:
     struct Key
     {
         QList<RateBudget> budgets;
+        bool configured = false;
         std::deque<qint64> grants; // ascending monotonic ms
         qint64 pausedUntil = 0;
         std::deque<Waiter> waiters;

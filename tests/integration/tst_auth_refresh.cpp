@@ -1,0 +1,154 @@
+// The background worker keeps short-lived tokens alive: clients whose tokens live 4–6 seconds
+// are used by a 30-second loop of authenticated requests made through the SessionWorker's
+// thread; not one request may fail, and the simulator must have seen the background renewals.
+// The token states reach the GUI-side tracker and the API client model's token columns.
+#include "CliRunner.h"
+#include "SimAuthFixture.h"
+#include "models/ApiClientTableModel.h"
+#include "session/SessionWorker.h"
+#include "session/TokenController.h"
+#include "session/TokenTracker.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace zc;
+using zctest::SimAuthFixture;
+
+class TestAuthRefresh : public QObject
+{
+    Q_OBJECT
+private slots:
+    void thirtySecondsOfRequestsWithFourSecondTokens()
+    {
+        if (!zctest::haveTestKeyring())
+            QSKIP("needs the private keyring of tests/run-isolated.sh");
+        SimAuthFixture fx;
+        QString error;
+        QVERIFY2(fx.start(&error), qPrintable(error));
+        struct Case
+        {
+            QString kind;
+            int lifetime;
+            QString route;
+        };
+        const QList<Case> cases = {{QStringLiteral("oneapi-secret"), 4, QStringLiteral("POST /oauth2/v1/token")},
+                                   {QStringLiteral("zpa-legacy"), 5, QStringLiteral("POST /signin")},
+                                   {QStringLiteral("saas-security"), 6, QStringLiteral("POST /oauth/token")}};
+        QStringList ids;
+        QHash<QString, qint64> before;
+        for (const Case &c : cases) {
+            const QJsonObject sc = fx.registerWithSim({{QStringLiteral("kind"), c.kind}, {QStringLiteral("tokenLifetimeSeconds"), c.lifetime}});
+            QVERIFY(!sc.contains(QStringLiteral("error")));
+            ids << fx.addClient(QStringLiteral("short ") + c.kind, sc);
+            before.insert(c.route, fx.sim()->count(c.route));
+        }
+
+        KeychainCredentials keychain(fx.secrets());
+        SessionWorker worker(&keychain);
+        TokenTracker tracker;
+        TokenController controller(&worker, &tracker);
+        ApiClientTableModel model(fx.store());
+        model.setTokenSource(&tracker);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy summary(&controller, &TokenController::summaryChanged);
+        worker.start();
+        worker.attachStore(fx.store());
+
+        // Requests from the worker thread, results back to this thread.
+        int sent = 0, ok = 0, failed = 0;
+        QStringList failures;
+        QElapsedTimer loop;
+        loop.start();
+        QObject ctx;
+        QTimer pacer;
+        // One unpaced rate key: only the tokens are under test here, not the pacing.
+        const QList<ApiRequest> probes = [&] {
+            QList<ApiRequest> out;
+            for (const QString &id : ids) {
+                const ApiClient *c = fx.store()->client(id);
+                ApiRequest p = ConnectionTest::probeFor(AuthTarget::make(*c, *fx.store()->tenant(c->tenantId)));
+                p.rateKey = QStringLiteral("unpaced");
+                out << p;
+            }
+            return out;
+        }();
+        connect(&pacer, &QTimer::timeout, &ctx, [&] {
+            for (int i = 0; i < ids.size(); ++i) {
+                ++sent;
+                const QString id = ids[i];
+                const ApiRequest req = probes[i];
+                QPointer<QObject> back(&ctx);
+                worker.post([id, req, back, &ok, &failed, &failures](ApiCaller *caller) {
+                    caller->call(id, req, caller, [back, &ok, &failed, &failures, id](const HttpResponse &r) {
+                        const bool good = r.status == 200;
+                        const QString why = r.error.toString();
+                        if (back)
+                            QMetaObject::invokeMethod(back, [good, why, &ok, &failed, &failures, id] {
+                                if (good)
+                                    ++ok;
+                                else {
+                                    ++failed;
+                                    failures << id + QStringLiteral(": ") + why;
+                                }
+                            }, Qt::QueuedConnection);
+                    });
+                });
+            }
+        });
+        pacer.start(100);
+        while (loop.elapsed() < 30000)
+            QTest::qWait(50);
+        pacer.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(ok + failed, sent, 15000);
+        QVERIFY2(failed == 0, qPrintable(failures.mid(0, 5).join(QLatin1Char('\n'))));
+        QVERIFY(sent >= 600);
+
+        // Renewed in the background: ~30 s / (⅔–¾ of the lifetime) requests per client, and
+        // not a storm (the minimum interval is 2 s).
+        for (const Case &c : cases) {
+            const qint64 n = fx.sim()->count(c.route) - before.value(c.route);
+            const double expected = 30.0 / (0.7 * c.lifetime);
+            QVERIFY2(n >= qint64(expected * 0.6) && n <= qint64(expected * 1.6) + 2,
+                     qPrintable(QStringLiteral("%1: %2 token requests").arg(c.kind).arg(n)));
+        }
+        // The states reached the GUI side.
+        for (const QString &id : ids) {
+            QTRY_VERIFY_WITH_TIMEOUT(tracker.status(id).state == TokenState::Valid, 5000);
+            const int row = model.rowOf(id);
+            QCOMPARE(model.index(row, ApiClientTableModel::State).data().toString(), tokenStateName(TokenState::Valid));
+            const QString left = model.index(row, ApiClientTableModel::ExpiresIn).data().toString();
+            QVERIFY2(left.endsWith(QLatin1String(" s")), qPrintable(left));
+        }
+        QVERIFY(summary.count() > 0);
+        QVERIFY2(tracker.summary().startsWith(QLatin1String("3 tokens valid")), qPrintable(tracker.summary()));
+
+        // The countdown column ticks with one dataChanged over that column only.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(changed.wait(2500));
+        bool sawTick = false;
+        for (const auto &args : changed) {
+            const QModelIndex a = args.at(0).toModelIndex(), b = args.at(1).toModelIndex();
+            if (a.column() == ApiClientTableModel::ExpiresIn && b.column() == ApiClientTableModel::ExpiresIn
+                && a.row() == 0 && b.row() == model.rowCount() - 1)
+                sawTick = true;
+        }
+        QVERIFY(sawTick);
+
+        // Forget token, then Test connection from the controller.
+        QSignalSpy tested(&controller, &TokenController::testFinished);
+        controller.forgetToken(ids[0]);
+        QTRY_COMPARE_WITH_TIMEOUT(tracker.status(ids[0]).state, TokenState::NoToken, 5000);
+        controller.testConnection(ids[0]);
+        QVERIFY(tested.wait(15000));
+        QCOMPARE(tested.at(0).at(0).toString(), ids[0]);
+        QVERIFY2(tested.at(0).at(1).toBool(), qPrintable(tested.at(0).at(2).toString()));
+        QVERIFY(tested.at(0).at(2).toString().startsWith(QLatin1String("Connection OK")));
+        worker.stop();
+    }
+};
+
+QTEST_MAIN(TestAuthRefresh)
+#include "tst_auth_refresh.moc"
