@@ -149,11 +149,16 @@ QVariant ApiClientTableModel::data(const QModelIndex &index, int role) const
             if (role == FilterRole)
                 return QString(); // dates are not what people filter by
             return QLocale().toString(c.modified.toLocalTime(), QLocale::ShortFormat);
+        case State:
+        case ExpiresIn:
+        case LastError: return tokenData(c, col, Qt::DisplayRole);
         }
         break;
     case SortRole:
         if (col == Modified)
             return c.modified;
+        if (col >= State)
+            return tokenData(c, col, SortRole);
         return data(index, Qt::DisplayRole).toString().toCaseFolded();
     case IdRole: return c.id;
     case Qt::ToolTipRole:

@@ -78,13 +78,13 @@ void TokenTracker::refreshSummary()
     const int expired = count(TokenState::Expired);
     const int errors = count(TokenState::Error);
     QStringList parts;
-    parts << tr("%n token(s) valid", nullptr, valid);
+    parts << (valid == 1 ? tr("1 token valid") : tr("%1 tokens valid").arg(valid));
     if (expiring)
-        parts << tr("%n expiring", nullptr, expiring);
+        parts << tr("%1 expiring").arg(expiring);
     if (expired)
-        parts << tr("%n expired", nullptr, expired);
+        parts << tr("%1 expired").arg(expired);
     if (errors)
-        parts << tr("%n error(s)", nullptr, errors);
+        parts << (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
     const QString s = parts.join(QStringLiteral(", "));
     if (s != m_summary) {
         m_summary = s;

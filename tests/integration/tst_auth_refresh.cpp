@@ -118,7 +118,7 @@ private slots:
         for (const QString &id : ids) {
             QTRY_VERIFY_WITH_TIMEOUT(tracker.status(id).state == TokenState::Valid, 5000);
             const int row = model.rowOf(id);
-            QCOMPARE(model.index(row, ApiClientTableModel::State).data().toString(), tokenStateName(TokenState::Valid));
+            QVERIFY(model.index(row, ApiClientTableModel::State).data().toString().startsWith(tokenStateName(TokenState::Valid)));
             const QString left = model.index(row, ApiClientTableModel::ExpiresIn).data().toString();
             QVERIFY2(left.endsWith(QLatin1String(" s")), qPrintable(left));
         }
@@ -127,15 +127,16 @@ private slots:
 
         // The countdown column ticks with one dataChanged over that column only.
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(changed.wait(2500));
-        bool sawTick = false;
-        for (const auto &args : changed) {
-            const QModelIndex a = args.at(0).toModelIndex(), b = args.at(1).toModelIndex();
-            if (a.column() == ApiClientTableModel::ExpiresIn && b.column() == ApiClientTableModel::ExpiresIn
-                && a.row() == 0 && b.row() == model.rowCount() - 1)
-                sawTick = true;
-        }
-        QVERIFY(sawTick);
+        auto sawTick = [&] {
+            for (const auto &args : changed) {
+                const QModelIndex a = args.at(0).toModelIndex(), b = args.at(1).toModelIndex();
+                if (a.column() == ApiClientTableModel::ExpiresIn && b.column() == ApiClientTableModel::ExpiresIn
+                    && a.row() == 0 && b.row() == model.rowCount() - 1)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sawTick(), 3000);
 
         // Forget token, then Test connection from the controller.
         QSignalSpy tested(&controller, &TokenController::testFinished);
