@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace zc;
 using ziatest::ZiaStack;
@@ -383,6 +384,69 @@ private slots:
         QTRY_VERIFY(done);
         QCOMPARE(ended.error.kind, ErrorKind::Usage);
         QVERIFY(editUrls(s, client, QStringLiteral("CUSTOM_05"), {QStringLiteral("end.example")}, false).ok());
+    }
+
+    // The GUI's arrangement: the API objects and the tracker live on a worker thread; the test
+    // thread (standing for the GUI) drives them with queued invocations and reads queued signals.
+    void trackerOnWorkerThread()
+    {
+        m_stack.reset();
+        QThread worker;
+        worker.setObjectName(QStringLiteral("zia-worker"));
+        worker.start();
+        QObject anchor;
+        anchor.moveToThread(&worker);
+        std::unique_ptr<ZiaStack> stack;
+        ZiaStatusTracker *tracker = nullptr;
+        ZiaUrlCategoryEditor *editor = nullptr;
+        ActivationController *ctl = nullptr;
+        QString client, tenantId;
+        QVERIFY(QMetaObject::invokeMethod(&anchor, [&] {
+            stack = std::make_unique<ZiaStack>(sim());
+            client = stack->clientId(QStringLiteral("zia-legacy"));
+            tenantId = stack->tenant.id;
+            tracker = new ZiaStatusTracker(stack->api.get());
+            tracker->setConfig(fastPolls());
+            editor = new ZiaUrlCategoryEditor(stack->api.get());
+            ctl = new ActivationController(stack->api.get(), client);
+        }, Qt::BlockingQueuedConnection));
+
+        QList<ZiaActivationState> seen;
+        int completed = 0;
+        bool edited = false, activated = false;
+        connect(tracker, &ZiaStatusTracker::statusChanged, this, [&](const ZiaTenantStatus &st) {
+            QCOMPARE(QThread::currentThread(), thread());
+            if (seen.isEmpty() || seen.last() != st.state)
+                seen.append(st.state);
+        });
+        connect(tracker, &ZiaStatusTracker::activationCompleted, this, [&] { ++completed; });
+        connect(editor, &ZiaUrlCategoryEditor::finished, this, [&](const ZiaUrlEditResult &r) { edited = r.ok(); });
+        connect(ctl, &ActivationController::finished, this, [&](const ZiaActivationResult &r) { activated = r.ok(); });
+
+        QMetaObject::invokeMethod(tracker, "setWatched", Q_ARG(QString, tenantId), Q_ARG(bool, true));
+        QTRY_VERIFY_WITH_TIMEOUT(seen.contains(ZiaActivationState::Active), 10'000);
+        QMetaObject::invokeMethod(editor, [&] { editor->addUrls(client, QStringLiteral("CUSTOM_02"), {QStringLiteral("thread.example")}); });
+        QTRY_VERIFY_WITH_TIMEOUT(edited, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(seen.contains(ZiaActivationState::Pending), 10'000);
+        QMetaObject::invokeMethod(ctl, "activate");
+        QTRY_VERIFY_WITH_TIMEOUT(activated, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(completed, 1, 15'000);
+        QCOMPARE(seen.last(), ZiaActivationState::Active);
+        QVERIFY(seen.indexOf(ZiaActivationState::InProgress) > seen.indexOf(ZiaActivationState::Pending));
+
+        edited = false;
+        QMetaObject::invokeMethod(editor, [&] { editor->removeUrls(client, QStringLiteral("CUSTOM_02"), {QStringLiteral("thread.example")}); });
+        QTRY_VERIFY_WITH_TIMEOUT(edited, 10'000);
+        QThread *gui = thread();
+        QVERIFY(QMetaObject::invokeMethod(&anchor, [&] {
+            delete ctl;
+            delete editor;
+            delete tracker;
+            stack.reset();
+            anchor.moveToThread(gui);
+        }, Qt::BlockingQueuedConnection));
+        worker.quit();
+        QVERIFY(worker.wait(5000));
     }
 
     void predefinedCategoryAndWrongClient()
