@@ -62,6 +62,22 @@ bool looksNumeric(const QString &host)
     return true;
 }
 
+// "https://user:pw@host/" → "https://***@host/": a refused entry is shown without its password.
+QString withoutUserInfo(const QString &s)
+{
+    const qsizetype start = s.indexOf(QLatin1String("://")) >= 0 ? s.indexOf(QLatin1String("://")) + 3 : 0;
+    qsizetype end = s.size();
+    for (const QChar c : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#')}) {
+        const qsizetype i = s.indexOf(c, start);
+        if (i >= 0 && i < end)
+            end = i;
+    }
+    const qsizetype at = s.lastIndexOf(QLatin1Char('@'), end - 1);
+    if (at < start)
+        return s;
+    return s.left(start) + QStringLiteral("***") + s.mid(at);
+}
+
 } // namespace
 
 QString UrlLookup::normalize(const QString &input, QString *reason, bool allowLeadingDot)
@@ -205,7 +221,7 @@ UrlLookupInput UrlLookup::prepare(const QStringList &inputs, bool allowLeadingDo
         QString why;
         const QString n = normalize(in, &why, allowLeadingDot);
         if (n.isEmpty()) {
-            const QString shown = in.trimmed();
+            const QString shown = withoutUserInfo(in.trimmed());
             r.invalid.append({int(i + 1), shown.size() > 200 ? shown.left(197) + QStringLiteral("...") : shown, why});
             continue;
         }

@@ -102,6 +102,11 @@ private slots:
         QCOMPARE(r.invalid.first().line, 6);
         QCOMPARE(r.invalid.first().input, QStringLiteral("ftp://x.example"));
         QVERIFY(r.invalid.first().reason.contains(QLatin1String("scheme")));
+        // A refused entry with credentials is shown without them.
+        const UrlLookupInput creds = UrlLookup::prepare({QStringLiteral("https://admin:s3cret@example.com/x@y")});
+        QCOMPARE(creds.invalid.size(), 1);
+        QCOMPARE(creds.invalid.first().input, QStringLiteral("https://***@example.com/x@y"));
+        QVERIFY(!creds.invalid.first().input.contains(QLatin1String("s3cret")));
         // Very long refused input is shortened for display.
         const UrlLookupInput big = UrlLookup::prepare({QStringLiteral("a.example/") + QString(2000, QLatin1Char('x'))});
         QCOMPARE(big.invalid.size(), 1);
