@@ -122,6 +122,7 @@ QJsonObject SimCore::registerClient(const QJsonObject &in, QString *error)
         } else {
             zid.clients.append(c);
         }
+        updateDemoClient(out, "clientId");
         return out;
     }
 
@@ -164,11 +165,22 @@ QJsonObject SimCore::registerClient(const QJsonObject &in, QString *error)
             && clients.at(i).value(QLatin1String(idField)).toString() == identity) {
             clients[i] = out;
             revokeTokens(identity);
+            updateDemoClient(out, idField);
             return out;
         }
     }
     clients.append(out);
     return out;
+}
+
+void SimCore::updateDemoClient(const QJsonObject &client, const char *idField)
+{
+    const QString kind = client.value(QLatin1String("kind")).toString();
+    for (QJsonObject &d : demoClients) {
+        if (d.value(QLatin1String("kind")).toString() == kind
+            && d.value(QLatin1String(idField)).toString() == client.value(QLatin1String(idField)).toString())
+            d = client;   // the demo profile shows the credential as it is now
+    }
 }
 
 const QJsonObject *SimCore::findClient(const QString &kind, const char *field, const QString &value) const

@@ -71,6 +71,7 @@ public:
     // Credentials.cpp
     QJsonObject registerClient(const QJsonObject &client, QString *error);
     const QJsonObject *findClient(const QString &kind, const char *field, const QString &value) const;
+    void updateDemoClient(const QJsonObject &client, const char *idField);
     QByteArray issueToken(const QString &kind, const QString &clientId, int lifetimeSeconds,
                           qint64 nowMs, bool audience = true, const QJsonObject &claims = {});
     // Valid (known, of that kind, unexpired, not revoked) token, or nullptr.
