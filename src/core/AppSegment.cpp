@@ -1,235 +1,245 @@
 #include "core/AppSegment.h"
 
+#include "core/AppSegmentBlob.h"
 #include "core/AppSegmentValidation.h"
-#include "core/ZpaInternPool.h"
-#include "core/ZpaJson.h"
 
-#include <QJsonDocument>
 #include <QObject>
 
 namespace zc {
 
-using zpajson::toStr;
-
-namespace {
-
-QDateTime epochSeconds(const QString &s)
+struct AppSegment::Unpacked
 {
-    bool ok = false;
-    const qint64 secs = s.toLongLong(&ok);
-    if (!ok || secs < 0 || secs > 253402300799LL) // year 9999
-        return {};
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
-}
-
-QString pool(ZpaInternPool *p, const QString &s) { return p ? p->string(s) : s; }
-
-} // namespace
-
-// The string fields, in one table for reading and writing.
-struct AppSegment::StringField
-{
-    QLatin1StringView key;
-    QString AppSegment::*member;
-    quint32 bit;
-    bool pooled; // values repeat across rows
+    QByteArray strings[blob::StringFieldCount];
+    QList<QByteArray> domains;
+    PortRangeList tcp;
+    PortRangeList udp;
 };
 
-AppSegment AppSegment::fromJson(const QJsonObject &o, QStringList *problems, ZpaInternPool *p)
+AppSegment::Unpacked AppSegment::unpack() const
 {
-    AppSegment s;
-    QJsonObject rest = o;
-    quint32 lifted = 0;
-
-    qsizetype nFields = 0;
-    const StringField *fields = stringFields(&nFields);
-    for (qsizetype i = 0; i < nFields; ++i) {
-        const StringField &f = fields[i];
-        const QJsonValue v = o.value(f.key);
-        if (v.isUndefined())
-            continue;
-        bool exact = false;
-        const QString str = toStr(v, &exact);
-        s.*f.member = f.pooled ? pool(p, str) : str;
-        if (exact) {
-            lifted |= f.bit;
-            rest.remove(f.key);
-        } else if (problems && !v.isNull()) {
-            problems->append(QObject::tr("\"%1\" is %2, expected a string").arg(f.key, zpajson::typeName(v)));
-        }
-    }
-
-    const QJsonValue enabled = o.value(QLatin1StringView("enabled"));
-    bool exactBool = false;
-    s.enabled = zpajson::toBool(enabled, false, &exactBool);
-    if (exactBool) {
-        lifted |= LEnabled;
-        rest.remove(QLatin1StringView("enabled"));
-    } else if (!enabled.isUndefined() && problems) {
-        problems->append(QObject::tr("\"enabled\" is %1, expected a boolean").arg(zpajson::typeName(enabled)));
-    }
-
-    const QJsonValue domains = o.value(QLatin1StringView("domainNames"));
-    if (domains.isArray()) {
-        const QJsonArray a = domains.toArray();
-        bool allStrings = true;
-        s.domainNames.reserve(a.size());
-        for (const QJsonValue &d : a) {
-            allStrings = allStrings && d.isString();
-            const QString t = toStr(d);
-            if (!t.isEmpty())
-                s.domainNames.append(t);
-        }
-        if (allStrings && s.domainNames.size() == a.size()) {
-            lifted |= LDomains;
-            rest.remove(QLatin1StringView("domainNames"));
-        } else if (problems) {
-            problems->append(QObject::tr("\"domainNames\" holds entries that are not names"));
-        }
-    } else if (!domains.isUndefined() && !domains.isNull()) {
-        s.domainNames.append(toStr(domains)); // a single name where a list belongs
-        if (problems)
-            problems->append(QObject::tr("\"domainNames\" is %1, expected an array").arg(zpajson::typeName(domains)));
-    }
-
-    const QJsonValue groups = o.value(QLatin1StringView("serverGroups"));
-    if (groups.isArray()) {
-        s.m_origServerGroups = p ? p->array(groups.toArray()) : groups.toArray();
-        int skipped = 0;
-        s.serverGroups = zpaRefsFromJson(s.m_origServerGroups, &skipped);
-        for (ZpaRef &r : s.serverGroups) {
-            r.id = pool(p, r.id);
-            r.name = pool(p, r.name);
-        }
-        lifted |= LServerGroups;
-        rest.remove(QLatin1StringView("serverGroups"));
-        if (skipped && problems)
-            problems->append(QObject::tr("%n server group(s) without an id", nullptr, skipped));
-    } else if (!groups.isUndefined() && !groups.isNull() && problems) {
-        problems->append(QObject::tr("\"serverGroups\" is %1, expected an array").arg(zpajson::typeName(groups)));
-    }
-
-    for (const PortProtocol proto : {PortProtocol::Tcp, PortProtocol::Udp}) {
-        const bool tcp = proto == PortProtocol::Tcp;
-        bool flatExact = false;
-        bool structExact = false;
-        const PortRangeList ranges = ports::fromSegment(o, proto, problems, &flatExact, &structExact);
-        if (flatExact) {
-            lifted |= tcp ? LTcpFlat : LUdpFlat;
-            rest.remove(ports::flatKey(proto));
-        }
-        if (structExact) {
-            lifted |= tcp ? LTcpStruct : LUdpStruct;
-            rest.remove(ports::structuredKey(proto));
-        }
-        (tcp ? s.tcpPorts : s.udpPorts) = ranges;
-        (tcp ? s.m_origTcp : s.m_origUdp) = ranges;
-    }
-
-    if (s.id.isEmpty() && problems)
-        problems->append(QObject::tr("the segment has no id"));
-    s.refreshTimes();
-    s.m_rest = p ? p->object(rest) : rest;
-    s.m_lifted = lifted;
-    return s;
+    Unpacked u;
+    blob::Reader r(m_blob);
+    for (QByteArray &s : u.strings)
+        s = r.string().toByteArray();
+    const auto n = qsizetype(r.varint());
+    u.domains.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        u.domains.append(r.string().toByteArray());
+    u.tcp = r.ports();
+    u.udp = r.ports();
+    return u;
 }
 
-QJsonObject AppSegment::toJson(PortEncoding enc) const
+void AppSegment::pack(const Unpacked &u)
 {
-    QJsonObject o = m_rest;
-    qsizetype nFields = 0;
-    const StringField *fields = stringFields(&nFields);
-    for (qsizetype i = 0; i < nFields; ++i) {
-        const StringField &f = fields[i];
-        const QString &v = this->*f.member;
-        if (m_lifted & f.bit) {
-            o.insert(f.key, v);
-            continue;
-        }
-        const auto it = o.constFind(f.key);
-        if (it != o.constEnd() ? toStr(it.value()) != v : !v.isEmpty())
-            o.insert(f.key, v); // the user changed a field that came in an odd form, or set it
-    }
-
-    const QLatin1StringView enabledKey("enabled");
-    if ((m_lifted & LEnabled) || zpajson::toBool(o.value(enabledKey)) != enabled)
-        o.insert(enabledKey, enabled);
-
-    const QLatin1StringView domainsKey("domainNames");
-    if (m_lifted & LDomains) {
-        o.insert(domainsKey, QJsonArray::fromStringList(domainNames));
-    } else {
-        const QJsonValue was = o.value(domainsKey);
-        QStringList before;
-        for (const QJsonValue &d : was.toArray())
-            if (!toStr(d).isEmpty())
-                before.append(toStr(d));
-        if (!was.isArray() && !was.isUndefined() && !was.isNull())
-            before.append(toStr(was));
-        if (before != domainNames)
-            o.insert(domainsKey, QJsonArray::fromStringList(domainNames));
-    }
-
-    writeServerGroups(o);
-    writePorts(o, PortProtocol::Tcp, enc);
-    writePorts(o, PortProtocol::Udp, enc);
-    return o;
+    QByteArray b;
+    for (const QByteArray &s : u.strings)
+        blob::putString(b, s);
+    blob::putVarint(b, quint64(u.domains.size()));
+    for (const QByteArray &d : u.domains)
+        blob::putString(b, d);
+    blob::putPorts(b, u.tcp);
+    blob::putPorts(b, u.udp);
+    m_blob = QByteArray(b.constData(), b.size()); // exact size
 }
 
-QByteArray AppSegment::toJsonBytes(PortEncoding ports) const
+QByteArrayView AppSegment::blobString(int field) const
 {
-    return QJsonDocument(toJson(ports)).toJson(QJsonDocument::Compact);
+    blob::Reader r(m_blob);
+    r.skipStrings(field);
+    return r.string();
 }
 
-void AppSegment::writeServerGroups(QJsonObject &o) const
+QString AppSegment::id() const { return QString::fromUtf8(blobString(blob::Id)); }
+QString AppSegment::name() const { return QString::fromUtf8(blobString(blob::Name)); }
+QString AppSegment::description() const { return QString::fromUtf8(blobString(blob::Description)); }
+QString AppSegment::modifiedTime() const { return QString::fromUtf8(blobString(blob::ModifiedTime)); }
+QString AppSegment::creationTime() const { return QString::fromUtf8(blobString(blob::CreationTime)); }
+QByteArrayView AppSegment::idUtf8() const { return blobString(blob::Id); }
+QByteArrayView AppSegment::nameUtf8() const { return blobString(blob::Name); }
+
+QStringList AppSegment::domainNames() const
 {
-    const QLatin1StringView key("serverGroups");
-    if (m_lifted & LServerGroups) {
-        if (zpaRefsFromJson(m_origServerGroups) == serverGroups) {
-            o.insert(key, m_origServerGroups);
-            return;
-        }
-    } else if (zpaRefsFromJson(o.value(key)) == serverGroups) {
-        return; // unchanged (absent or in an odd form): leave as it came
-    }
-    // Changed: keep the received object of every group that is still chosen, {"id"} for new.
-    QJsonArray out;
-    for (const ZpaRef &r : serverGroups) {
-        QJsonObject entry{{QStringLiteral("id"), r.id}};
-        for (const QJsonValue &v : m_origServerGroups)
-            if (toStr(v.toObject().value(QLatin1StringView("id"))) == r.id) {
-                entry = v.toObject();
-                break;
-            }
-        out.append(entry);
-    }
-    o.insert(key, out);
+    blob::Reader r(m_blob);
+    r.skipStrings(blob::StringFieldCount);
+    const auto n = qsizetype(r.varint());
+    QStringList out;
+    out.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        out.append(QString::fromUtf8(r.string()));
+    return out;
 }
 
-void AppSegment::writePorts(QJsonObject &o, PortProtocol p, PortEncoding enc) const
+QList<QByteArrayView> AppSegment::domainsUtf8() const
+{
+    blob::Reader r(m_blob);
+    r.skipStrings(blob::StringFieldCount);
+    const auto n = qsizetype(r.varint());
+    QList<QByteArrayView> out;
+    out.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        out.append(r.string());
+    return out;
+}
+
+int AppSegment::domainCount() const
+{
+    blob::Reader r(m_blob);
+    r.skipStrings(blob::StringFieldCount);
+    return int(r.varint());
+}
+
+QByteArrayView AppSegment::firstDomainUtf8() const
+{
+    blob::Reader r(m_blob);
+    r.skipStrings(blob::StringFieldCount);
+    return r.varint() > 0 ? r.string() : QByteArrayView();
+}
+
+PortRangeList AppSegment::ports(PortProtocol p) const
+{
+    blob::Reader r(m_blob);
+    r.seekPorts(p == PortProtocol::Udp);
+    return r.ports();
+}
+
+bool AppSegment::hasPort(PortProtocol p, int port) const
+{
+    blob::Reader r(m_blob);
+    r.seekPorts(p == PortProtocol::Udp);
+    const auto n = qsizetype(r.varint());
+    for (qsizetype i = 0; i < n; ++i) {
+        const int from = r.zigzag();
+        const int to = r.zigzag();
+        if (port >= from && port <= to)
+            return true;
+    }
+    return false;
+}
+
+int AppSegment::comparePorts(PortProtocol p, const AppSegment &other) const
+{
+    blob::Reader a(m_blob);
+    blob::Reader b(other.m_blob);
+    a.seekPorts(p == PortProtocol::Udp);
+    b.seekPorts(p == PortProtocol::Udp);
+    const auto na = qsizetype(a.varint());
+    const auto nb = qsizetype(b.varint());
+    if ((na == 0) != (nb == 0))
+        return na == 0 ? 1 : -1; // segments without ports of that protocol sort last
+    for (qsizetype i = 0; i < std::min(na, nb) * 2; ++i) {
+        const int x = a.zigzag();
+        const int y = b.zigzag();
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return na == nb ? 0 : (na < nb ? -1 : 1);
+}
+
+QDateTime AppSegment::modifiedAt() const
+{
+    return m_modifiedSecs >= 0 ? QDateTime::fromSecsSinceEpoch(m_modifiedSecs, Qt::UTC) : QDateTime();
+}
+
+QDateTime AppSegment::createdAt() const
+{
+    bool ok = false;
+    const qint64 secs = blobString(blob::CreationTime).toByteArray().toLongLong(&ok);
+    return ok && secs >= 0 && secs <= 253402300799LL ? QDateTime::fromSecsSinceEpoch(secs, Qt::UTC) : QDateTime();
+}
+
+void AppSegment::refreshModifiedSecs()
+{
+    bool ok = false;
+    const qint64 secs = blobString(blob::ModifiedTime).toByteArray().toLongLong(&ok);
+    m_modifiedSecs = ok && secs >= 0 && secs <= 253402300799LL ? secs : -1; // up to year 9999
+}
+
+void AppSegment::setBlobString(int field, quint32 bit, const QString &v)
+{
+    // Equal values change nothing: an absent field stays absent, an odd form stays as it came.
+    const QByteArray utf8 = v.toUtf8();
+    if (blobString(field) == utf8)
+        return;
+    Unpacked u = unpack();
+    u.strings[field] = utf8;
+    pack(u);
+    m_dirty |= bit;
+}
+
+void AppSegment::setId(const QString &v) { setBlobString(blob::Id, BId, v); }
+void AppSegment::setName(const QString &v) { setBlobString(blob::Name, BName, v); }
+void AppSegment::setDescription(const QString &v) { setBlobString(blob::Description, BDescription, v); }
+void AppSegment::setCreationTime(const QString &v) { setBlobString(blob::CreationTime, BCreTime, v); }
+
+void AppSegment::setModifiedTime(const QString &v)
+{
+    setBlobString(blob::ModifiedTime, BModTime, v);
+    refreshModifiedSecs();
+}
+
+void AppSegment::setPooled(QString &member, quint32 bit, const QString &v)
+{
+    if (member == v)
+        return;
+    member = v;
+    m_dirty |= bit;
+}
+
+void AppSegment::setSegmentGroup(const QString &id, const QString &name)
+{
+    setPooled(m_segmentGroupId, BSegGroupId, id);
+    setPooled(m_segmentGroupName, BSegGroupName, name);
+}
+
+void AppSegment::setMicrotenant(const QString &id, const QString &name)
+{
+    setPooled(m_microtenantId, BMicroId, id);
+    setPooled(m_microtenantName, BMicroName, name);
+}
+
+void AppSegment::setModifiedBy(const QString &v) { setPooled(m_modifiedBy, BModBy, v); }
+void AppSegment::setBypassType(const QString &v) { setPooled(m_bypassType, BBypass, v); }
+void AppSegment::setHealthReporting(const QString &v) { setPooled(m_healthReporting, BHealth, v); }
+
+void AppSegment::setEnabled(bool v)
+{
+    if (v == m_enabled)
+        return;
+    m_enabled = v;
+    m_dirty |= BEnabled;
+}
+
+void AppSegment::setDomainNames(const QStringList &v)
+{
+    Unpacked u = unpack();
+    QList<QByteArray> domains;
+    for (const QString &d : v)
+        domains.append(d.toUtf8());
+    if (domains == u.domains)
+        return;
+    u.domains = domains;
+    pack(u);
+    m_dirty |= BDomains;
+}
+
+void AppSegment::setPorts(PortProtocol p, const PortRangeList &v)
 {
     const bool tcp = p == PortProtocol::Tcp;
-    const PortRangeList &now = tcp ? tcpPorts : udpPorts;
-    const PortRangeList &orig = tcp ? m_origTcp : m_origUdp;
-    switch (enc) {
-    case PortEncoding::Both:
-        ports::writeBoth(o, p, now);
+    if (ports(p) == v)
         return;
-    case PortEncoding::Flat:
-        o.insert(ports::flatKey(p), ports::toFlat(now));
-        o.insert(ports::structuredKey(p), QJsonArray());
+    Unpacked u = unpack();
+    (tcp ? u.tcp : u.udp) = v;
+    pack(u);
+    m_dirty |= tcp ? BTcp : BUdp;
+}
+
+void AppSegment::setServerGroups(const QList<ZpaRef> &v)
+{
+    if (v == m_serverGroups)
         return;
-    case PortEncoding::Preserve:
-        if (now != orig) {
-            ports::writeBoth(o, p, now);
-            return;
-        }
-        if (m_lifted & (tcp ? LTcpFlat : LUdpFlat))
-            o.insert(ports::flatKey(p), ports::toFlat(now));
-        if (m_lifted & (tcp ? LTcpStruct : LUdpStruct))
-            o.insert(ports::structuredKey(p), ports::toStructured(now));
-        return;
-    }
+    m_serverGroups = v;
+    m_dirty |= BServerGroups;
 }
 
 ValidationIssues AppSegment::validate() const
@@ -237,35 +247,29 @@ ValidationIssues AppSegment::validate() const
     return validateAppSegment(*this);
 }
 
-void AppSegment::refreshTimes()
-{
-    modifiedAt = epochSeconds(modifiedTime);
-    createdAt = epochSeconds(creationTime);
-}
-
 QString AppSegment::microtenantKey() const
 {
-    return microtenantId.isEmpty() ? QStringLiteral("0") : microtenantId;
+    return m_microtenantId.isEmpty() ? QStringLiteral("0") : m_microtenantId;
 }
 
 QString AppSegment::microtenantDisplay() const
 {
-    if (!microtenantName.isEmpty())
-        return microtenantName;
-    if (microtenantId.isEmpty() || microtenantId == QLatin1String("0"))
+    if (!m_microtenantName.isEmpty())
+        return m_microtenantName;
+    if (m_microtenantId.isEmpty() || m_microtenantId == QLatin1String("0"))
         return QObject::tr("Default");
-    return microtenantId;
+    return m_microtenantId;
 }
 
 QString AppSegment::domainsText() const
 {
-    return domainNames.join(QStringLiteral(", "));
+    return domainNames().join(QStringLiteral(", "));
 }
 
 QString AppSegment::serverGroupsText() const
 {
     QString s;
-    for (const ZpaRef &r : serverGroups) {
+    for (const ZpaRef &r : m_serverGroups) {
         if (!s.isEmpty())
             s += QStringLiteral(", ");
         s += r.name.isEmpty() ? r.id : r.name;
@@ -276,30 +280,10 @@ QString AppSegment::serverGroupsText() const
 QStringList AppSegment::serverGroupIds() const
 {
     QStringList ids;
-    ids.reserve(serverGroups.size());
-    for (const ZpaRef &r : serverGroups)
+    ids.reserve(m_serverGroups.size());
+    for (const ZpaRef &r : m_serverGroups)
         ids.append(r.id);
     return ids;
-}
-
-const AppSegment::StringField *AppSegment::stringFields(qsizetype *count)
-{
-    static const StringField fields[] = {
-        {QLatin1StringView("id"), &AppSegment::id, LId, false},
-        {QLatin1StringView("name"), &AppSegment::name, LName, false},
-        {QLatin1StringView("description"), &AppSegment::description, LDescription, false},
-        {QLatin1StringView("segmentGroupId"), &AppSegment::segmentGroupId, LSegGroupId, true},
-        {QLatin1StringView("segmentGroupName"), &AppSegment::segmentGroupName, LSegGroupName, true},
-        {QLatin1StringView("microtenantId"), &AppSegment::microtenantId, LMicroId, true},
-        {QLatin1StringView("microtenantName"), &AppSegment::microtenantName, LMicroName, true},
-        {QLatin1StringView("modifiedTime"), &AppSegment::modifiedTime, LModTime, false},
-        {QLatin1StringView("creationTime"), &AppSegment::creationTime, LCreTime, true},
-        {QLatin1StringView("modifiedBy"), &AppSegment::modifiedBy, LModBy, true},
-        {QLatin1StringView("bypassType"), &AppSegment::bypassType, LBypass, true},
-        {QLatin1StringView("healthReporting"), &AppSegment::healthReporting, LHealth, true},
-    };
-    *count = qsizetype(std::size(fields));
-    return fields;
 }
 
 } // namespace zc

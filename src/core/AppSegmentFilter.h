@@ -42,6 +42,7 @@ public:
     // '\n'-separated lower-case fields: name, each domain, segment group, server groups,
     // microtenant name.
     static QByteArray searchText(const AppSegment &s);
+    static void appendSearchText(const AppSegment &s, QByteArray &out);
 
     bool operator==(const AppSegmentFilter &o) const
     {

@@ -26,7 +26,10 @@ struct AppSegmentPage
 
     static constexpr int MaxProblems = 50;
 
-    static AppSegmentPage parse(const QByteArray &body, ZpaInternPool *pool = nullptr);
+    // The body of GET /application: {"totalPages":…,"totalCount":…,"list":[…]} or a bare
+    // array. The whole body is validated first: a cut or damaged reply is never half-taken.
+    static AppSegmentPage parse(QByteArrayView body, ZpaInternPool *pool = nullptr,
+                                qint64 maxPages = 20000);
 };
 
 } // namespace zc

@@ -170,21 +170,23 @@ DomainKind classifyDomain(const QString &entry, QString *why)
 ValidationIssues validateAppSegment(const AppSegment &s)
 {
     ValidationIssues out;
-    const QString name = s.name.trimmed();
+    const QString fullName = s.name();
+    const QString name = fullName.trimmed();
     if (name.isEmpty())
         out.append({QStringLiteral("name"), QObject::tr("Name must not be empty")});
-    else if (s.name.size() > 255)
+    else if (fullName.size() > 255)
         out.append({QStringLiteral("name"), QObject::tr("Name is longer than 255 characters")});
-    else if (s.name.contains(QLatin1Char('\n')) || s.name.contains(QChar(0)))
+    else if (fullName.contains(QLatin1Char('\n')) || fullName.contains(QChar(0)))
         out.append({QStringLiteral("name"), QObject::tr("Name must be one line of text")});
-    if (s.description.size() > 10000)
+    if (s.description().size() > 10000)
         out.append({QStringLiteral("description"), QObject::tr("Description is longer than 10,000 characters")});
 
     const QString domainsField = QStringLiteral("domainNames");
-    if (s.domainNames.isEmpty())
+    const QStringList domains = s.domainNames();
+    if (domains.isEmpty())
         out.append({domainsField, QObject::tr("Enter at least one domain, wildcard or IP address")});
     QSet<QString> seen;
-    for (const QString &d : s.domainNames) {
+    for (const QString &d : domains) {
         QString why;
         if (classifyDomain(d, &why) == DomainKind::Invalid)
             out.append({domainsField, why});
@@ -194,16 +196,18 @@ ValidationIssues validateAppSegment(const AppSegment &s)
         seen.insert(key);
     }
 
-    if (s.tcpPorts.isEmpty() && s.udpPorts.isEmpty())
+    const PortRangeList tcp = s.tcpPorts();
+    const PortRangeList udp = s.udpPorts();
+    if (tcp.isEmpty() && udp.isEmpty())
         out.append({QStringLiteral("ports"), QObject::tr("Enter at least one TCP or UDP port or range")});
-    out.append(ports::validate(s.tcpPorts, QStringLiteral("tcpPortRanges")));
-    out.append(ports::validate(s.udpPorts, QStringLiteral("udpPortRanges")));
+    out.append(ports::validate(tcp, QStringLiteral("tcpPortRanges")));
+    out.append(ports::validate(udp, QStringLiteral("udpPortRanges")));
 
-    if (s.segmentGroupId.trimmed().isEmpty())
+    if (s.segmentGroupId().trimmed().isEmpty())
         out.append({QStringLiteral("segmentGroupId"), QObject::tr("Choose a segment group")});
-    if (s.serverGroups.isEmpty())
+    if (s.serverGroups().isEmpty())
         out.append({QStringLiteral("serverGroups"), QObject::tr("Choose at least one server group")});
-    for (const ZpaRef &g : s.serverGroups)
+    for (const ZpaRef &g : s.serverGroups())
         if (g.id.trimmed().isEmpty()) {
             out.append({QStringLiteral("serverGroups"), QObject::tr("A chosen server group has no id")});
             break;

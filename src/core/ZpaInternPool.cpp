@@ -3,39 +3,64 @@
 namespace zc {
 
 namespace {
-
-template<typename T>
-T pooled(QSet<T> &set, const T &v, qsizetype max)
-{
-    const auto it = set.constFind(v);
-    if (it != set.cend())
-        return *it;
-    if (set.size() < max)
-        set.insert(v);
-    return v;
-}
-
+// A QByteArray over foreign bytes, for lookups only (no copy).
+inline QByteArray key(QByteArrayView v) { return QByteArray::fromRawData(v.data(), v.size()); }
 } // namespace
 
 QString ZpaInternPool::string(const QString &s)
 {
     if (s.isEmpty())
         return QString();
-    return pooled(m_strings, s, m_max);
+    const auto it = m_strings.constFind(s);
+    if (it != m_strings.cend())
+        return *it;
+    if (m_strings.size() < m_max)
+        m_strings.insert(s);
+    return s;
 }
 
-QJsonObject ZpaInternPool::object(const QJsonObject &o)
+QString ZpaInternPool::string(QByteArrayView utf8)
 {
-    if (o.isEmpty())
-        return QJsonObject();
-    return pooled(m_objects, o, m_max / 4);
+    if (utf8.isEmpty())
+        return QString();
+    const auto it = m_utf8.constFind(key(utf8));
+    if (it != m_utf8.cend())
+        return it.value();
+    const QString s = QString::fromUtf8(utf8);
+    if (m_utf8.size() < m_max)
+        m_utf8.insert(utf8.toByteArray(), s);
+    return s;
 }
 
-QJsonArray ZpaInternPool::array(const QJsonArray &a)
+QByteArray ZpaInternPool::bytes(QByteArrayView b)
 {
-    if (a.isEmpty())
-        return QJsonArray();
-    return pooled(m_arrays, a, m_max / 4);
+    if (b.isEmpty())
+        return QByteArray();
+    if (m_lastBytes == b)
+        return m_lastBytes;
+    const auto it = m_bytes.constFind(key(b));
+    if (it != m_bytes.cend())
+        return m_lastBytes = *it;
+    const QByteArray copy = b.toByteArray();
+    if (m_bytes.size() < m_max)
+        m_bytes.insert(copy);
+    return m_lastBytes = copy;
+}
+
+bool ZpaInternPool::findRefs(QByteArrayView json, QByteArray *pooledJson, QList<ZpaRef> *refs) const
+{
+    const auto it = m_refs.constFind(key(json));
+    if (it == m_refs.cend())
+        return false;
+    *pooledJson = it.key();
+    *refs = it.value();
+    return true;
+}
+
+void ZpaInternPool::addRefs(const QByteArray &json, const QList<ZpaRef> &refs)
+{
+    if (m_refs.size() < m_max)
+        m_refs.insert(json, refs);
 }
 
 } // namespace zc

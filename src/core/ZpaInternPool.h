@@ -1,7 +1,10 @@
 #pragma once
 
-#include <QJsonArray>
-#include <QJsonObject>
+#include "core/ZpaGroups.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -10,32 +13,38 @@ namespace zc {
 
 // Shares equal values between parsed rows so that 100,000 segments do not hold 100,000 copies
 // of "Default", of the same segment-group name, of the same server-group list or of the same
-// set of rarely-changed flags. Values stay implicitly shared Qt containers; a pooled value is
-// indistinguishable from the original.
+// set of rarely-changed flags. Pooled values are ordinary implicitly shared Qt values.
 //
 // Not thread-safe: use one pool per thread (e.g. one per parsing task); sharing across pools
-// is simply less sharing. Bounded: once `maxEntries` distinct strings (a quarter of that for
-// objects and arrays) are held, new values pass through unpooled.
+// is simply less sharing. Bounded: once `maxEntries` distinct values of a kind are held, new
+// values pass through unpooled.
 class ZpaInternPool
 {
 public:
-    explicit ZpaInternPool(qsizetype maxEntries = 200000)
+    explicit ZpaInternPool(qsizetype maxEntries = 100000)
         : m_max(maxEntries)
     {
     }
 
     QString string(const QString &s);
-    // Objects and arrays (hashed by value; a segment's flags, a server-group list).
-    QJsonObject object(const QJsonObject &o);
-    QJsonArray array(const QJsonArray &a);
+    QString string(QByteArrayView utf8);   // by its UTF-8 bytes (no allocation on a hit)
+    QByteArray bytes(QByteArrayView b);    // raw JSON fragments
 
-    qsizetype stringCount() const { return m_strings.size(); }
+    // Server-group lists by their JSON text: the pooled text and the references read from it.
+    bool findRefs(QByteArrayView json, QByteArray *pooledJson, QList<ZpaRef> *refs) const;
+    void addRefs(const QByteArray &json, const QList<ZpaRef> &refs);
+
+    qsizetype stringCount() const { return m_utf8.size() + m_strings.size(); }
+    qsizetype bytesCount() const { return m_bytes.size(); }
+    qsizetype refsCount() const { return m_refs.size(); }
 
 private:
     qsizetype m_max;
     QSet<QString> m_strings;
-    QSet<QJsonObject> m_objects;
-    QSet<QJsonArray> m_arrays;
+    QHash<QByteArray, QString> m_utf8;
+    QSet<QByteArray> m_bytes;
+    QHash<QByteArray, QList<ZpaRef>> m_refs;
+    QByteArray m_lastBytes; // rows in a page usually share their flags: compare before hashing
 };
 
 } // namespace zc

@@ -9,13 +9,8 @@
 
 namespace zc {
 
-namespace {
-
-constexpr qint64 MaxPlausibleCount = 100'000'000;
-
-qint64 readTotal(const QJsonObject &o, const QString &key, qint64 bound, QStringList *problems)
+qint64 ZpaPage::readTotal(const QString &key, const QJsonValue &v, qint64 bound, QStringList *problems)
 {
-    const QJsonValue v = o.value(key);
     if (v.isUndefined())
         return -1;
     qint64 n = -1;
@@ -34,8 +29,6 @@ qint64 readTotal(const QJsonObject &o, const QString &key, qint64 bound, QString
     }
     return n;
 }
-
-} // namespace
 
 ZpaPage ZpaPage::parse(const QByteArray &body, qint64 maxPages)
 {
@@ -81,8 +74,9 @@ ZpaPage ZpaPage::fromDocumentRoot(const QJsonValue &root, qint64 maxPages)
     }
     p.ok = true;
     p.list = list.toArray();
-    p.totalPages = readTotal(o, QStringLiteral("totalPages"), maxPages, &p.problems);
-    p.totalCount = readTotal(o, QStringLiteral("totalCount"), MaxPlausibleCount, &p.problems);
+    p.totalPages = readTotal(QStringLiteral("totalPages"), o.value(QLatin1StringView("totalPages")), maxPages, &p.problems);
+    p.totalCount = readTotal(QStringLiteral("totalCount"), o.value(QLatin1StringView("totalCount")), MaxPlausibleCount,
+                             &p.problems);
     if (list.isUndefined() && p.totalCount > 0)
         p.problems.append(QObject::tr("the page has no \"list\" although totalCount is %1").arg(p.totalCount));
     if (p.totalCount >= 0 && p.list.size() > p.totalCount)

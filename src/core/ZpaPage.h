@@ -32,6 +32,10 @@ struct ZpaPage
     // totalPages; bounded by maxPages. A disagreement between the two totals is appended to
     // `problems` (the caller should then also read until a short page). -1 = unknown.
     qint64 plannedPages(int pageSize, qint64 maxPages = DefaultMaxPages, QStringList *problems = nullptr) const;
+
+    // One total ("12" or 12): -1 and a problem when absent-but-odd, negative or above `bound`.
+    static qint64 readTotal(const QString &key, const QJsonValue &v, qint64 bound, QStringList *problems);
+    static constexpr qint64 MaxPlausibleCount = 100'000'000;
 };
 
 } // namespace zc
