@@ -363,6 +363,17 @@ private slots:
         QVERIFY(tracker.status(s.tenant.id).sessionDeadlineMs > 0);
 
         bool done = false;
+        ZiaReply<ZiaSessionInfo> session;
+        s.api->sessionStatus(client, this, [&](const ZiaReply<ZiaSessionInfo> &r) {
+            session = r;
+            done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10'000);
+        QVERIFY2(session.ok(), qPrintable(session.error.toString()));
+        QVERIFY(session.value.live);
+        QCOMPARE(session.value.authType, QStringLiteral("ADMIN_LOGIN"));
+
+        done = false;
         ZiaReply<ZiaActivationState> ended;
         s.api->endSession(client, this, [&](const ZiaReply<ZiaActivationState> &r) {
             ended = r;
