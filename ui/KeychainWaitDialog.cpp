@@ -66,6 +66,8 @@ void KeychainWaitDialog::onJobFinished()
     }, Qt::QueuedConnection);
 }
 
+void KeychainWaitDialog::reject() { cancelJobs(); }
+
 void KeychainWaitDialog::cancelJobs()
 {
     const auto jobs = m_jobs;

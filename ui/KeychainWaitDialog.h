@@ -24,6 +24,7 @@ public:
 
 public slots:
     void cancelJobs();
+    void reject() override; // Escape or the window's close button: stop waiting too
 
 private:
     void onSlow();

@@ -129,7 +129,7 @@ void TablePage::updateActions()
     m_delete->setEnabled(canDelete());
     const QString ro = tr("The configuration is read-only");
     for (QAbstractButton *b : {m_add, m_edit, m_delete})
-        b->setToolTip(m_readOnly ? ro : QString());
+        b->setToolTip(m_readOnly ? ro : b->statusTip());
     emit actionsChanged();
 }
 

@@ -2,6 +2,7 @@
 
 #include "ui_TenantDialog.h"
 
+#include "Confirm.h"
 #include "core/Cloud.h"
 #include "store/TenantStore.h"
 
@@ -181,6 +182,25 @@ void TenantDialog::accept()
         return;
     }
     const Tenant t = tenantFromForm();
+    if (!isNew() && m_original.isProtected && !t.isProtected) {
+        // Taking the protection off a production tenant is confirmed like deleting it.
+        Confirm::Request req;
+        req.title = tr("Remove protection");
+        req.text = tr("Remove the protection of “%1”?").arg(m_original.name);
+        req.details = tr("Deleting it will then no longer ask for its name to be typed.");
+        req.acceptLabel = tr("Remove protection");
+        req.typedName = m_original.name;
+        Confirm::ask(this, req, this, [this, t](bool yes) {
+            if (yes)
+                save(t);
+        });
+        return;
+    }
+    save(t);
+}
+
+void TenantDialog::save(const Tenant &t)
+{
     const StoreResult r = isNew() ? m_store->addTenant(t) : m_store->updateTenant(t);
     if (!r.ok) {
         revalidate();

@@ -40,6 +40,7 @@ signals:
 
 private:
     void fillForm(const Tenant &t);
+    void save(const Tenant &t);
     void revalidate();
     void chooseColor();
     void setColor(const QString &color);

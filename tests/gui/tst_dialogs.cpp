@@ -4,6 +4,7 @@
 
 #include "ApiClientDialog.h"
 #include "ApiClientsPage.h"
+#include "Confirm.h"
 #include "AppServices.h"
 #include "KeychainWaitDialog.h"
 #include "MainWindow.h"
@@ -14,6 +15,7 @@
 #include "TenantDialog.h"
 #include "TenantsPage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -39,6 +41,7 @@ private slots:
     void tokenUrlMustBeHttps();
     void oneApiNeedsVanityOrTokenUrl();
     void tenantDialogStoreFailureKeepsDialogOpen();
+    void removingProtectionNeedsTypedName();
     void corruptConfigShowsBanner();
     void readOnlyDisablesWrites();
     void placeholderPagesSaySo();
@@ -183,6 +186,27 @@ void TestDialogs::tenantDialogStoreFailureKeepsDialogOpen()
     QVERIFY(dlg.isVisible());
     QVERIFY2(dlg.storeErrorText().contains(QStringLiteral("Not saved")), qPrintable(dlg.storeErrorText()));
     QVERIFY(dlg.errorText(QStringLiteral("name")).contains(QStringLiteral("already exists")));
+}
+
+void TestDialogs::removingProtectionNeedsTypedName()
+{
+    const StoreResult r = m_services->store()->addTenant(makeTenant(QStringLiteral("Prod"), QStringLiteral("zscaler"), true));
+    QVERIFY(r.ok);
+    TenantDialog dlg(m_services->store(), r.id);
+    dlg.show();
+    auto *check = dlg.findChild<QCheckBox *>(QStringLiteral("protectedCheck"));
+    QVERIFY(check->isChecked());
+    check->setChecked(false);
+    Confirm::setNextTypedName(QStringLiteral("prod"));
+    dlg.accept();
+    QTest::qWait(50);
+    QVERIFY(dlg.isVisible());
+    QVERIFY(m_services->store()->tenant(r.id)->isProtected);
+    QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("Remove the protection")));
+    Confirm::setNextTypedName(QStringLiteral("Prod"));
+    dlg.accept();
+    QTRY_VERIFY(!dlg.isVisible());
+    QVERIFY(!m_services->store()->tenant(r.id)->isProtected);
 }
 
 void TestDialogs::corruptConfigShowsBanner()

@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -115,7 +116,7 @@ void TestMainWindow::addTenantWithKeyboard()
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window));
     QTest::keySequence(m_window, QKeySequence(QStringLiteral("Ctrl+N")));
-    auto *dlg = waitForWindow<TenantDialog>();
+    QPointer<TenantDialog> dlg = waitForWindow<TenantDialog>();
     QVERIFY(dlg);
     auto *name = dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
     auto *cloud = dlg->findChild<QComboBox *>(QStringLiteral("cloudCombo"));
@@ -148,7 +149,7 @@ void TestMainWindow::addTenantWithKeyboard()
 void TestMainWindow::inlineValidation()
 {
     m_window->tenantsPage()->addItem();
-    auto *dlg = waitForWindow<TenantDialog>();
+    QPointer<TenantDialog> dlg = waitForWindow<TenantDialog>();
     QVERIFY(dlg);
     auto *name = dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
     auto *zpa = dlg->findChild<QLineEdit *>(QStringLiteral("zpaEdit"));
@@ -193,7 +194,7 @@ void TestMainWindow::addClientWithSecret()
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window));
     QTest::keySequence(m_window, QKeySequence(QStringLiteral("Ctrl+Shift+N")));
-    auto *dlg = waitForWindow<ApiClientDialog>();
+    QPointer<ApiClientDialog> dlg = waitForWindow<ApiClientDialog>();
     QVERIFY(dlg);
     QCOMPARE(m_window->currentPage(), int(MainWindow::ClientsPageIndex));
     auto *kind = dlg->findChild<QComboBox *>(QStringLiteral("kindCombo"));
