@@ -83,10 +83,12 @@ void AppSegment::writeServerGroups(QJsonObject &o) const
             o.insert(key, received);
         return;
     }
-    // Changed: the received object of every group still chosen, {"id"} for a new one.
+    // Changed: the received object of every group still chosen, {"id","name"} for a new one.
     QJsonArray out;
     for (const ZpaRef &r : m_serverGroups) {
         QJsonObject entry{{QStringLiteral("id"), r.id}};
+        if (!r.name.isEmpty())
+            entry.insert(QStringLiteral("name"), r.name);
         for (const QJsonValue &v : received)
             if (zpajson::toStr(v.toObject().value(QLatin1StringView("id"))) == r.id) {
                 entry = v.toObject();

@@ -28,7 +28,7 @@ constexpr quint32 kKeyBit[KeyCount] = {
     1u << 0, 1u << 1, 1u << 2, 1u << 10, 1u << 11, 1u << 5, 1u << 6, 1u << 8, 1u << 9, 1u << 12, 1u << 13,
     1u << 14, 1u << 3, 1u << 4, 1u << 7, 1u << 15, 1u << 16, 1u << 17, 1u << 18};
 
-int keyIndex(const Sc &sc, const Sc::Value &key)
+int keyIndex(const Sc &sc, const Sc::Value &key, QByteArray *scratch)
 {
     static const QHash<QByteArray, int> index = [] {
         QHash<QByteArray, int> h;
@@ -36,9 +36,7 @@ int keyIndex(const Sc &sc, const Sc::Value &key)
             h.insert(QByteArray(kKeyNames[i]), i);
         return h;
     }();
-    if (key.escaped)
-        return -1; // escaped spellings of known keys are kept verbatim in the rest
-    const QByteArrayView k = sc.text(key).sliced(1, key.end - key.begin - 2);
+    const QByteArrayView k = sc.utf8(key, scratch); // "n\u0061me" is "name", as for Qt
     return index.value(QByteArray::fromRawData(k.data(), k.size()), -1);
 }
 
@@ -249,7 +247,7 @@ AppSegment AppSegmentReader::readMembers(const Sc &sc, QStringList *problems)
     Sc::Value found[KeyCount];
     m_spans.clear();
     for (const Member &m : std::as_const(m_members)) {
-        const int k = keyIndex(sc, m.key);
+        const int k = keyIndex(sc, m.key, &m_scratch);
         if (k >= 0 && found[k].isValid())
             for (Span &sp : m_spans) // a repeated key: the last one counts, as in QJsonDocument
                 if (sp.key == k)
