@@ -7,6 +7,7 @@
 
 #include "api/ZiaApi.h"
 #include "session/ActivationController.h"
+#include "store/AuditLog.h"
 
 #include <QJsonObject>
 
@@ -100,6 +101,8 @@ int runActivate(CliContext &ctx)
         return rc;
     ZiaApi api(rt.caller());
     ActivationController ctl(&api, c->id);
+    AuditLog audit(ctx.configDir);
+    ctl.setAuditLog(&audit, c->name);
     bool finished = false;
     ZiaActivationResult result;
     QObject::connect(&ctl, &ActivationController::progress, &ctl, [&ctx](const QString &m) {
@@ -160,7 +163,8 @@ const CommandRegistrar activateCmd(
                     "Prints the state the server answered (ACTIVE, INPROGRESS or PENDING when queued); with --wait "
                     "follows INPROGRESS until ACTIVE and prints the final state, giving up after --timeout seconds "
                     "(default 300; exit 5, the activation goes on on the server). Progress goes to standard error. "
-                    "--json prints {\"status\", \"tenant\", \"waited\", \"attempts\", \"elapsedMs\"}.\n"
+                    "--json prints {\"status\", \"tenant\", \"waited\", \"attempts\", \"elapsedMs\"}. Every activation sent "
+                    "is written to the audit log (audit.jsonl in the config folder).\n"
                     "Exit 0 activated (or accepted); 2 not confirmed or bad arguments; 3 credentials refused; "
                     "4 network or TLS; 5 API error, read-only mode, budget exhausted or --wait timed out; 7 unknown "
                     "client."),

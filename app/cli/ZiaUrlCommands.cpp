@@ -8,8 +8,9 @@
 #include "api/ZiaApi.h"
 #include "api/ZiaUrlCategoryEditor.h"
 #include "api/ZiaUrlLookupRunner.h"
-#include "core/UrlLookupCsv.h"
 #include "core/UrlLookupTableModel.h"
+#include "models/ExportTable.h"
+#include "store/AuditLog.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -73,7 +74,7 @@ int runLookup(CliContext &ctx)
 
     if (!csvPath.isEmpty() && model.rowCount() > 0) {
         QString why;
-        if (!UrlLookupCsv::write(model, csvPath, &why))
+        if (ExportTable::writeFile(csvPath, ExportTable::Format::Csv, &model, ExportTable::Options(), &why) < 0)
             return ctx.fail(ErrorKind::Usage, why);
         ctx.err << "zconsole-cli: wrote " << model.rowCount() << " row(s) to " << printable(csvPath) << Qt::endl;
     }
@@ -121,6 +122,8 @@ int runEdit(CliContext &ctx, bool add)
         return rc;
     ZiaApi api(rt.caller());
     ZiaUrlCategoryEditor editor(&api);
+    AuditLog audit(ctx.configDir);
+    editor.setAuditLog(&audit);
     bool finished = false;
     ZiaUrlEditResult result;
     QObject::connect(&editor, &ZiaUrlCategoryEditor::finished, &editor, [&](const ZiaUrlEditResult &r) {
@@ -175,7 +178,7 @@ const CommandRegistrar lookupCmd(
                     "the estimated time and the progress are shown on standard error. Prints a table (URL, "
                     "categories, security alerts), or with --json {\"results\": [{\"url\", \"categories\", "
                     "\"securityAlerts\"}], \"invalid\", \"duplicates\", \"requests\", \"complete\"}. --csv FILE also "
-                    "writes the results as CSV (formula-neutralised).\n"
+                    "writes the results as CSV (cells starting with = + - @ are neutralised for spreadsheets).\n"
                     "Exit 0 when every request succeeded (refused entries do not change that); 2 no valid URL; 3 "
                     "credentials refused; 4 network or TLS; 5 API error (the results so far are printed); 7 unknown "
                     "client."),
@@ -195,7 +198,8 @@ QString editHelp(bool add)
                           "subdomains) is accepted.\n"
                           "A change makes the tenant's configuration PENDING: nothing takes effect until someone "
                           "activates (zconsole-cli zia activate CLIENT). zia-legacy sessions also activate pending "
-                          "changes when they end (idle timeout). A protected tenant needs its name typed or "
+                          "changes when they end (idle timeout). Every sent change is written to the audit log "
+                          "(audit.jsonl in the config folder). A protected tenant needs its name typed or "
                           "--confirm NAME. --json prints {\"category\", \"name\", \"%3\", \"unchanged\", \"invalid\", "
                           "\"urlCount\", \"pending\"}.\n"
                           "Exit 0 done (also when nothing needed a change); 2 bad arguments, no valid URL, unknown or "

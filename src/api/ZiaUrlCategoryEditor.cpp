@@ -1,5 +1,6 @@
 #include "api/ZiaUrlCategoryEditor.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -20,6 +21,36 @@ ZiaUrlCategoryEditor::ZiaUrlCategoryEditor(ZiaApi *api, QObject *parent)
     , m_api(api)
 {
     qRegisterMetaType<zc::ZiaUrlEditResult>();
+}
+
+AuditRecord ZiaUrlCategoryEditor::toAuditRecord(const ZiaAuditEntry &e)
+{
+    AuditRecord r;
+    r.time = QDateTime::currentDateTimeUtc();
+    r.tenantId = e.tenantId;
+    r.tenantName = e.tenantName;
+    r.client = e.client;
+    r.action = e.action;
+    r.objectType = e.objectType;
+    r.objectId = e.objectId;
+    r.objectName = e.objectName;
+    r.before = e.before;
+    r.after = e.after;
+    r.result = e.result;
+    return r;
+}
+
+void ZiaUrlCategoryEditor::setAuditLog(AuditLog *log)
+{
+    if (!log) {
+        m_audit = nullptr;
+        return;
+    }
+    m_audit = [log](const ZiaAuditEntry &e) {
+        QString why;
+        if (!log->append(toAuditRecord(e), &why))
+            qCWarning(lcZia).noquote() << "could not write the audit log:" << why;
+    };
 }
 
 void ZiaUrlCategoryEditor::addUrls(const QString &clientId, const QString &category, const QStringList &urls)

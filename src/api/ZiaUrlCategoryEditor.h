@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ZiaApi.h"
+#include "store/AuditLog.h"
 
 #include <QJsonValue>
 #include <QMetaType>
@@ -8,8 +9,9 @@
 
 namespace zc {
 
-// One URL-category change, for the audit log (mirrors store/AuditLog's AuditRecord so the hook
-// is a one-line mapping).
+class AuditLog;
+
+// One URL-category change, for the audit log (toAuditRecord() maps it to store/AuditLog's record).
 struct ZiaAuditEntry
 {
     QString tenantId;
@@ -48,6 +50,10 @@ public:
 
     explicit ZiaUrlCategoryEditor(ZiaApi *api, QObject *parent = nullptr);
     void setAuditHook(AuditHook hook) { m_audit = std::move(hook); }
+    // Writes every sent change (and every failed attempt to send one) to `log` (not owned; must
+    // outlive the editor; AuditLog appends are safe from this thread).
+    void setAuditLog(AuditLog *log);
+    static AuditRecord toAuditRecord(const ZiaAuditEntry &entry);
     bool isBusy() const { return m_busy; }
 
 public slots:

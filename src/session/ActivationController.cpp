@@ -1,6 +1,10 @@
 #include "session/ActivationController.h"
 
 #include "net/RetryPolicy.h"
+#include "store/AuditLog.h"
+
+#include <QDateTime>
+#include <QJsonObject>
 
 namespace zc {
 
@@ -75,6 +79,12 @@ void ActivationController::setReadOnlyProbeIntervalMs(qint64 ms)
     m_probeMs = std::max<qint64>(50, ms);
     if (m_probeTimer.isActive())
         m_probeTimer.start(int(m_probeMs));
+}
+
+void ActivationController::setAuditLog(AuditLog *log, const QString &clientName)
+{
+    m_audit = log;
+    m_auditClient = clientName;
 }
 
 qint64 ActivationController::budgetWaitMs() const
@@ -153,6 +163,7 @@ void ActivationController::start(bool wait, qint64 timeoutMs)
     m_sawInProgress = false;
     m_attempts = 0;
     m_clock.start();
+    m_stateBefore = m_state;
     m_cancel = makeCancelHandle();
     setPhase(Phase::Requesting);
     emit busyChanged(true);
@@ -253,6 +264,23 @@ void ActivationController::finish(ZiaActivationResult result)
     result.attempts = m_attempts;
     result.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     setPhase(Phase::Done);
+    if (m_audit && result.error.kind != ErrorKind::Cancelled) {
+        AuditRecord a;
+        a.time = QDateTime::currentDateTimeUtc();
+        a.tenantId = m_tenantId;
+        a.tenantName = tenantName();
+        a.client = m_auditClient.isEmpty() ? m_clientId : m_auditClient;
+        a.action = QStringLiteral("activate");
+        a.objectType = QStringLiteral("zia.configuration");
+        a.objectId = m_tenantId;
+        a.objectName = tenantName();
+        a.before = QJsonObject{{QStringLiteral("status"), ziaActivationStateName(m_stateBefore)}};
+        a.after = QJsonObject{{QStringLiteral("status"), ziaActivationStateName(m_state)}};
+        a.result = result.ok() ? QStringLiteral("ok") : result.error.message;
+        QString why;
+        if (!m_audit->append(a, &why))
+            qCWarning(lcZia).noquote() << "could not write the audit log:" << why;
+    }
     emit busyChanged(false);
     if (result.ok())
         emit progress(tr("Tenant \"%1\": %2").arg(tenantName(), ziaActivationStateName(m_state)));

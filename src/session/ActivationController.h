@@ -9,6 +9,8 @@
 
 namespace zc {
 
+class AuditLog;
+
 // How an activation ended.
 struct ZiaActivationResult
 {
@@ -67,6 +69,9 @@ public:
     ZiaActivationBudget budget() const { return m_budget; }
     void setPollIntervalMs(qint64 ms) { m_pollMs = std::max<qint64>(50, ms); }
     void setReadOnlyProbeIntervalMs(qint64 ms);
+    // Records every activation that was sent (action "activate", object "zia.configuration")
+    // in `log` (not owned; must outlive the controller). `clientName` names the API client.
+    void setAuditLog(AuditLog *log, const QString &clientName = {});
 
     bool isBusy() const { return m_phase != Phase::Idle && m_phase != Phase::Done; }
     Phase phase() const { return m_phase; }
@@ -125,6 +130,9 @@ private:
     QTimer m_probeTimer;
     CancelHandle m_cancel;
     QString m_endpointSuffix;
+    AuditLog *m_audit = nullptr;
+    QString m_auditClient;
+    ZiaActivationState m_stateBefore = ZiaActivationState::Unknown;
 };
 
 } // namespace zc

@@ -1,8 +1,10 @@
 // URL lookup input rules (normalisation, validation, duplicates), batching and ETA arithmetic,
-// reply parsing (recorded traffic), the results table model and its CSV export.
+// reply parsing (recorded traffic), the results table model and its CSV export (the shared
+// ExportTable, formula-neutralised).
 #include "core/UrlLookup.h"
-#include "core/UrlLookupCsv.h"
+#include "core/ExportCsv.h"
 #include "core/UrlLookupTableModel.h"
+#include "models/ExportTable.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -189,23 +191,27 @@ private slots:
         QCOMPARE(model.data(model.index(1, 0), UrlLookupTableModel::HasAlertRole).toBool(), true);
         QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("Security alerts"));
 
-        const QByteArray csv = UrlLookupCsv::fromModel(model);
+        const QByteArray csv = ExportTable::toCsv(&model);
         const QList<QByteArray> lines = csv.split('\n');
         QCOMPARE(lines.at(0), QByteArray("URL,Categories,Security alerts\r"));
         QCOMPARE(lines.at(1), QByteArray("google.com,WEB_SEARCH,\r"));
         QCOMPARE(lines.at(2), QByteArray("'=cmd|' /C calc'!A0,\"A, B\",MALWARE_SITE\r"));
         QCOMPARE(lines.at(3), QByteArray("\"x.example/\"\"q\"\",y\",,\r"));
-        QCOMPARE(UrlLookupCsv::cell(QStringLiteral("-1")), QStringLiteral("'-1"));
-        QCOMPARE(UrlLookupCsv::cell(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
-        QCOMPARE(UrlLookupCsv::cell(QStringLiteral("+1")), QStringLiteral("'+1"));
+        QCOMPARE(ExportCsv::field(QStringLiteral("-1")), QStringLiteral("'-1"));
+        QCOMPARE(ExportCsv::field(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+        QCOMPARE(ExportCsv::field(QStringLiteral("+1")), QStringLiteral("'+1"));
 
         QTemporaryDir dir;
         QString why;
-        QVERIFY(UrlLookupCsv::write(model, dir.filePath(QStringLiteral("out.csv")), &why));
+        QCOMPARE(ExportTable::writeFile(dir.filePath(QStringLiteral("out.csv")), ExportTable::Format::Csv, &model,
+                                        ExportTable::Options(), &why),
+                 3);
         QFile out(dir.filePath(QStringLiteral("out.csv")));
         QVERIFY(out.open(QIODevice::ReadOnly));
         QCOMPARE(out.readAll(), csv);
-        QVERIFY(!UrlLookupCsv::write(model, dir.filePath(QStringLiteral("no/such/dir/out.csv")), &why));
+        QCOMPARE(ExportTable::writeFile(dir.filePath(QStringLiteral("no/such/dir/out.csv")), ExportTable::Format::Csv,
+                                        &model, ExportTable::Options(), &why),
+                 -1);
 
         model.clear();
         QCOMPARE(model.rowCount(), 0);

@@ -121,6 +121,28 @@ private slots:
         QVERIFY(o.value("waited").toBool());
         QCOMPARE(o.value("tenant").toString(), QStringLiteral("Demo"));
 
+        // Both changes are in the audit log, with no secret in it.
+        QFile auditFile(m_cfg + QStringLiteral("/audit.jsonl"));
+        QVERIFY(auditFile.open(QIODevice::ReadOnly));
+        const QByteArray audit = auditFile.readAll();
+        QJsonObject addRecord, activateRecord;
+        for (const QByteArray &line : audit.split('\n')) {
+            const QJsonObject rec = QJsonDocument::fromJson(line).object();
+            if (rec.value("action").toString() == QLatin1String("addUrls"))
+                addRecord = rec;
+            if (rec.value("action").toString() == QLatin1String("activate"))
+                activateRecord = rec;
+        }
+        QVERIFY2(!addRecord.isEmpty(), audit.constData());
+        QCOMPARE(addRecord.value("objectId").toString(), QStringLiteral("CUSTOM_04"));
+        QCOMPARE(addRecord.value("tenant").toObject().value("name").toString(), QStringLiteral("Demo"));
+        QVERIFY(QJsonDocument(addRecord).toJson().contains("cli-two.example"));
+        QVERIFY2(!activateRecord.isEmpty(), audit.constData());
+        QCOMPARE(activateRecord.value("objectType").toString(), QStringLiteral("zia.configuration"));
+        const QJsonObject zl = profileClient(QStringLiteral("zia-legacy"));
+        QVERIFY(!audit.contains(zl.value(QStringLiteral("password")).toString().toUtf8()));
+        QVERIFY(!audit.contains(zl.value(QStringLiteral("apiKey")).toString().toUtf8()));
+
         r = cli({QStringLiteral("zia"), QStringLiteral("url-category"), QStringLiteral("remove-urls"), QStringLiteral("zl"),
                  QStringLiteral("<script>alert(1)</script> & \"test\""), QStringLiteral("cli-one.example"), QStringLiteral("cli-two.example")});
         CLI_OK(r);
