@@ -8,6 +8,9 @@
 #include "Confirm.h"
 #include "Icons.h"
 #include "SetSecretDialog.h"
+// ApiClientTableModel.h holds a QPointer<TokenStatusSource> with only a forward declaration:
+// the complete type must come first (see the report to the models owner).
+#include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
 
 #include <QMenu>

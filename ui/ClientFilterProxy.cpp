@@ -1,5 +1,8 @@
 #include "ClientFilterProxy.h"
 
+// ApiClientTableModel.h holds a QPointer<TokenStatusSource> with only a forward declaration:
+// the complete type must come first (see the report to the models owner).
+#include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
 
 namespace zc {

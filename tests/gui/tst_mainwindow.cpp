@@ -14,6 +14,9 @@
 #include "TenantDialog.h"
 #include "TenantsPage.h"
 #include "TypedConfirmDialog.h"
+// ApiClientTableModel.h holds a QPointer<TokenStatusSource> with only a forward declaration:
+// the complete type must come first (see the report to the models owner).
+#include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
 #include "models/ModelRoles.h"
 
