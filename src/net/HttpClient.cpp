@@ -30,7 +30,12 @@ HttpClient::HttpClient(QObject *parent)
 {
 }
 
-HttpClient::~HttpClient() = default;
+HttpClient::~HttpClient()
+{
+    // Requests still running die first, while this is still an HttpClient (they count on it).
+    const auto running = findChildren<HttpExchange *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(running);
+}
 
 QNetworkAccessManager *HttpClient::managerFor(const QString &caFile, ApiError *error)
 {

@@ -76,6 +76,10 @@ private slots:
             return out;
         }();
         connect(&pacer, &QTimer::timeout, &ctx, [&] {
+            // A steady loop, not a flood: on a slow machine (sanitizers) skip a beat rather
+            // than pile up requests behind the connection limit.
+            if (sent - (ok + failed) > 30)
+                return;
             for (int i = 0; i < ids.size(); ++i) {
                 ++sent;
                 const QString id = ids[i];
@@ -102,9 +106,9 @@ private slots:
         while (loop.elapsed() < 30000)
             QTest::qWait(50);
         pacer.stop();
-        QTRY_COMPARE_WITH_TIMEOUT(ok + failed, sent, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(ok + failed, sent, 60000);
         QVERIFY2(failed == 0, qPrintable(failures.mid(0, 5).join(QLatin1Char('\n'))));
-        QVERIFY(sent >= 600);
+        QVERIFY2(sent >= 150, qPrintable(QString::number(sent)));
 
         // Renewed in the background: ~30 s / (⅔–¾ of the lifetime) requests per client, and
         // not a storm (the minimum interval is 2 s).
