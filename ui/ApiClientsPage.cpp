@@ -32,7 +32,12 @@ ApiClientsPage::ApiClientsPage(AppServices *services, QWidget *parent)
     setupTable(m_ui->tableView, m_ui->filterEdit, m_ui->addButton, m_ui->editButton,
                m_ui->deleteButton, m_model, m_clientProxy, settingskey::clientsHeader());
     // Name, Tenant, Kind, Identity, Secrets, Endpoint (Modified stretches).
-    m_ui->tableView->setInitialColumnWidths({20, 18, 13, 22, 22, 24});
+    m_ui->tableView->setInitialColumnWidths({20, 18, 13, 22, 22, 24, 16});
+    // The token columns stay empty until the session worker feeds the model: hidden by default
+    // (the header menu shows them; a saved header state wins).
+    if (!m_model->tokenSource())
+        for (int c = ApiClientTableModel::State; c < ApiClientTableModel::ColumnCount; ++c)
+            m_ui->tableView->setColumnHidden(c, true);
     m_ui->secretButton->setIcon(Icons::get(QStringLiteral("key")));
     connect(m_ui->secretButton, &QPushButton::clicked, this, &ApiClientsPage::setSecretOfCurrent);
     connect(m_ui->onlyActiveCheck, &QCheckBox::toggled, this, [this](bool on) {
