@@ -9,7 +9,7 @@ PKGS=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev
   libssl-dev                                                             # RS256 JWT (libcrypto)
   libsecret-1-0 gnome-keyring dbus dbus-user-session xvfb xauth          # test runtime
-  fonts-dejavu-core openssl libglib2.0-bin qt6-qpa-plugins
+  fonts-dejavu-core openssl libglib2.0-bin qt6-qpa-plugins libqt6svg6
   desktop-file-utils appstream                                           # metadata validation
 )
 
