@@ -430,14 +430,17 @@ private slots:
         QList<ZiaActivationState> seen;
         int completed = 0;
         bool edited = false, activated = false;
-        connect(tracker, &ZiaStatusTracker::statusChanged, this, [&](const ZiaTenantStatus &st) {
+        // Declared after the captured locals: destroyed first, it drops the queued signals
+        // still on their way when the test ends.
+        QObject gui;
+        connect(tracker, &ZiaStatusTracker::statusChanged, &gui, [&](const ZiaTenantStatus &st) {
             QCOMPARE(QThread::currentThread(), thread());
             if (seen.isEmpty() || seen.last() != st.state)
                 seen.append(st.state);
         });
-        connect(tracker, &ZiaStatusTracker::activationCompleted, this, [&] { ++completed; });
-        connect(editor, &ZiaUrlCategoryEditor::finished, this, [&](const ZiaUrlEditResult &r) { edited = r.ok(); });
-        connect(ctl, &ActivationController::finished, this, [&](const ZiaActivationResult &r) { activated = r.ok(); });
+        connect(tracker, &ZiaStatusTracker::activationCompleted, &gui, [&] { ++completed; });
+        connect(editor, &ZiaUrlCategoryEditor::finished, &gui, [&](const ZiaUrlEditResult &r) { edited = r.ok(); });
+        connect(ctl, &ActivationController::finished, &gui, [&](const ZiaActivationResult &r) { activated = r.ok(); });
 
         QMetaObject::invokeMethod(tracker, "setWatched", Q_ARG(QString, tenantId), Q_ARG(bool, true));
         QTRY_VERIFY_WITH_TIMEOUT(seen.contains(ZiaActivationState::Active), 10'000);
@@ -453,13 +456,13 @@ private slots:
         edited = false;
         QMetaObject::invokeMethod(editor, [&] { editor->removeUrls(client, QStringLiteral("CUSTOM_02"), {QStringLiteral("thread.example")}); });
         QTRY_VERIFY_WITH_TIMEOUT(edited, 10'000);
-        QThread *gui = thread();
+        QThread *guiThread = thread();
         QVERIFY(QMetaObject::invokeMethod(&anchor, [&] {
             delete ctl;
             delete editor;
             delete tracker;
             stack.reset();
-            anchor.moveToThread(gui);
+            anchor.moveToThread(guiThread);
         }, Qt::BlockingQueuedConnection));
         worker.quit();
         QVERIFY(worker.wait(5000));
