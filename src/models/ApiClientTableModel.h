@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ApiClient.h"
+#include "core/TokenStatusSource.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -9,7 +10,6 @@
 namespace zc {
 
 class TenantStore;
-class TokenStatusSource;
 
 // API-client profiles of a TenantStore, one row each (no secret values: only whether each
 // secret is stored, from the config, so listing never touches the keychain).
