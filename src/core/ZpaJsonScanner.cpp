@@ -12,7 +12,8 @@ namespace {
 
 inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-// 0: a byte that may appear in a string as it is (printable ASCII other than '"' and '\\').
+// 0: a byte that may appear in a string as it is (ASCII other than '"' and '\\'; like Qt, raw
+// control characters are accepted).
 struct StringClass
 {
     unsigned char c[256];
@@ -20,7 +21,7 @@ struct StringClass
         : c()
     {
         for (int i = 0; i < 256; ++i)
-            c[i] = (i < 0x20 || i == '"' || i == '\\' || i >= 0x80) ? 1 : 0;
+            c[i] = (i == '"' || i == '\\' || i >= 0x80) ? 1 : 0;
     }
 };
 constexpr StringClass kString;
@@ -47,36 +48,6 @@ inline qsizetype skipPlain(const unsigned char *p, qsizetype i, qsizetype n)
     while (i < n && kString.c[p[i]] == 0)
         ++i;
     return i;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-void appendUtf8(QByteArray &out, char32_t cp)
-{
-    if (cp < 0x80) {
-        out.append(char(cp));
-    } else if (cp < 0x800) {
-        out.append(char(0xC0 | (cp >> 6)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.append(char(0xE0 | (cp >> 12)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    } else {
-        out.append(char(0xF0 | (cp >> 18)));
-        out.append(char(0x80 | ((cp >> 12) & 0x3F)));
-        out.append(char(0x80 | ((cp >> 6) & 0x3F)));
-        out.append(char(0x80 | (cp & 0x3F)));
-    }
 }
 
 // Length of the valid UTF-8 sequence starting at p (lead byte >= 0x80), 0 if invalid.
@@ -121,6 +92,17 @@ bool ZpaJsonScanner::fail(qsizetype at, const QString &why)
     return false;
 }
 
+int ZpaJsonScanner::hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 ZpaJsonScanner::Value ZpaJsonScanner::document()
 {
     qsizetype pos = 0;
@@ -161,24 +143,17 @@ ZpaJsonScanner::Value ZpaJsonScanner::scanString(qsizetype &pos)
                 break;
             const char e = char(p[i + 1]);
             if (e == 'u') {
-                if (i + 5 >= n || hexValue(char(p[i + 2])) < 0 || hexValue(char(p[i + 3])) < 0
-                    || hexValue(char(p[i + 4])) < 0 || hexValue(char(p[i + 5])) < 0) {
+                if (i + 5 >= n || hexDigit(char(p[i + 2])) < 0 || hexDigit(char(p[i + 3])) < 0
+                    || hexDigit(char(p[i + 4])) < 0 || hexDigit(char(p[i + 5])) < 0) {
                     fail(i, QObject::tr("invalid \\u escape"));
                     return {};
                 }
                 i += 6;
                 continue;
             }
-            if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') {
-                fail(i, QObject::tr("invalid escape sequence"));
-                return {};
-            }
+            // Like Qt, any other escaped byte stands for itself ("\\h" is "h").
             i += 2;
             continue;
-        }
-        if (c < 0x20) {
-            fail(i, QObject::tr("control character in a string"));
-            return {};
         }
         if (c >= 0x80) {
             const int len = utf8Sequence(p + i, n - i);
@@ -197,41 +172,51 @@ ZpaJsonScanner::Value ZpaJsonScanner::scanString(qsizetype &pos)
 
 ZpaJsonScanner::Value ZpaJsonScanner::scanNumber(qsizetype &pos)
 {
+    // Qt 6.4's grammar (a little wider than RFC 8259): -? (0 | [1-9][0-9]*) (. [0-9]*)? exp?
+    // or -? . [0-9]+ exp?   ("1." and ".5" are numbers; "+1", "1e" and "-" are not).
     Value v;
     v.type = Type::Number;
     v.begin = pos;
     qsizetype i = pos;
     const qsizetype n = m_text.size();
-    if (i < n && m_text.at(i) == '-')
-        ++i;
-    if (i >= n || !isDigit(m_text.at(i))) {
-        fail(i, QObject::tr("invalid number"));
-        return {};
-    }
-    if (m_text.at(i) == '0')
-        ++i;
-    else
+    auto digits = [&] {
+        const qsizetype start = i;
         while (i < n && isDigit(m_text.at(i)))
             ++i;
-    if (i < n && m_text.at(i) == '.') {
+        return i - start;
+    };
+    if (i < n && m_text.at(i) == '-')
         ++i;
-        if (i >= n || !isDigit(m_text.at(i))) {
+    if (i < n && m_text.at(i) == '0') {
+        ++i;
+        if (i < n && m_text.at(i) == '.') {
+            ++i;
+            digits();
+        }
+    } else if (i < n && isDigit(m_text.at(i))) {
+        digits();
+        if (i < n && m_text.at(i) == '.') {
+            ++i;
+            digits();
+        }
+    } else if (i < n && m_text.at(i) == '.') {
+        ++i;
+        if (digits() == 0) {
             fail(i, QObject::tr("invalid number"));
             return {};
         }
-        while (i < n && isDigit(m_text.at(i)))
-            ++i;
+    } else {
+        fail(i, QObject::tr("invalid number"));
+        return {};
     }
     if (i < n && (m_text.at(i) == 'e' || m_text.at(i) == 'E')) {
         ++i;
         if (i < n && (m_text.at(i) == '+' || m_text.at(i) == '-'))
             ++i;
-        if (i >= n || !isDigit(m_text.at(i))) {
+        if (digits() == 0) {
             fail(i, QObject::tr("invalid number"));
             return {};
         }
-        while (i < n && isDigit(m_text.at(i)))
-            ++i;
     }
     v.end = pos = i;
     return v;
@@ -309,7 +294,7 @@ ZpaJsonScanner::Value ZpaJsonScanner::value(qsizetype &pos, int depth)
         }
     }
     default:
-        if (c == '-' || isDigit(c))
+        if (c == '-' || c == '.' || isDigit(c))
             return scanNumber(pos);
         fail(pos, QObject::tr("unexpected character"));
         return {};
@@ -382,60 +367,6 @@ ZpaJsonScanner::Value ZpaJsonScanner::quick(qsizetype &pos) const
     }
     v.end = pos;
     return v;
-}
-
-QByteArrayView ZpaJsonScanner::utf8(const Value &v, QByteArray *scratch) const
-{
-    if (!v.isString())
-        return {};
-    const QByteArrayView raw = m_text.sliced(v.begin + 1, v.end - v.begin - 2);
-    if (!v.escaped)
-        return raw;
-    scratch->clear();
-    scratch->reserve(raw.size());
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        const char c = raw.at(i);
-        if (c != '\\') {
-            scratch->append(c);
-            continue;
-        }
-        const char e = raw.at(++i);
-        switch (e) {
-        case 'b': scratch->append('\b'); break;
-        case 'f': scratch->append('\f'); break;
-        case 'n': scratch->append('\n'); break;
-        case 'r': scratch->append('\r'); break;
-        case 't': scratch->append('\t'); break;
-        case 'u': {
-            auto hex4 = [&](qsizetype at) {
-                return char32_t((hexValue(raw.at(at)) << 12) | (hexValue(raw.at(at + 1)) << 8)
-                                | (hexValue(raw.at(at + 2)) << 4) | hexValue(raw.at(at + 3)));
-            };
-            char32_t cp = hex4(i + 1);
-            i += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < raw.size() && raw.at(i + 1) == '\\'
-                && raw.at(i + 2) == 'u') {
-                const char32_t lo = hex4(i + 3);
-                if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    i += 6;
-                }
-            }
-            if (cp >= 0xD800 && cp <= 0xDFFF)
-                cp = 0xFFFD; // a lone surrogate
-            appendUtf8(*scratch, cp);
-            break;
-        }
-        default: scratch->append(e); break; // \" \\ \/
-        }
-    }
-    return *scratch;
-}
-
-QString ZpaJsonScanner::string(const Value &v) const
-{
-    QByteArray scratch;
-    return QString::fromUtf8(utf8(v, &scratch));
 }
 
 } // namespace zc

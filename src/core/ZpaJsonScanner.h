@@ -9,8 +9,10 @@ namespace zc {
 
 // A validating JSON scanner over UTF-8 bytes that allocates nothing. It is how 100,000 ZPA
 // segments are read fast and kept small: instead of building a QJsonDocument (about 7 KB of
-// heap per segment in Qt 6.4), it checks the text once (RFC 8259: grammar, escapes, UTF-8,
-// nesting depth) and hands out spans of the original bytes.
+// heap per segment in Qt 6.4), it checks the text once (grammar, escapes, UTF-8, nesting depth)
+// and hands out spans of the original bytes. It accepts exactly what Qt 6.4's QJsonDocument
+// accepts (a little more than RFC 8259: raw control characters in strings, numbers like "1."
+// and ".5"), so a page is never refused here that Qt would read; tests check the two agree.
 //
 // Use: validate with document() (or value()), then walk validated containers with members() /
 // elements(), and read strings with string() / utf8(). Walking a container that was not
@@ -197,6 +199,7 @@ private:
         return pos;
     }
     Value quick(qsizetype &pos) const; // type and span of validated text, no checks
+    static int hexDigit(char c);       // -1 when not a hex digit
 public:
     Value scanString(qsizetype &pos); // pos at the opening quote
 private:

@@ -1,6 +1,7 @@
 // The rules of a segment edit: port text and port ranges in both encodings, domain entries,
 // and AppSegment::validate() with one issue per field and a clear message per bad entry.
 #include "core/AppSegment.h"
+#include "core/AppSegmentOrder.h"
 #include "core/AppSegmentValidation.h"
 #include "core/PortRange.h"
 
@@ -172,6 +173,34 @@ private slots:
             QVERIFY2(message.contains(why), qPrintable(message));
             QVERIFY2(message.startsWith(QLatin1Char('"') + entry.left(80)), qPrintable(message)); // names the entry
         }
+    }
+
+    // The table's text order: comparing folded sort keys must give the same answer as comparing
+    // the texts (one order, or std::sort's assumptions break), for ASCII and non-ASCII alike.
+    void sortOrderIsOneOrder()
+    {
+        const QStringList texts = {QStringLiteral("web"), QStringLiteral("Web"), QStringLiteral("WEB-2"),
+                                   QStringLiteral("web-10"), QStringLiteral("Éclair"), QStringLiteral("éclair"),
+                                   QStringLiteral("Zürich"), QStringLiteral("zebra"), QStringLiteral("straße"),
+                                   QStringLiteral("STRASSE"), QStringLiteral("İstanbul"), QStringLiteral("東京"),
+                                   QString(), QStringLiteral("a"), QStringLiteral("A\u00e9")};
+        QList<QByteArray> utf8;
+        for (const QString &t : texts)
+            utf8 << t.toUtf8();
+        auto sign = [](int v) { return v < 0 ? -1 : (v > 0 ? 1 : 0); };
+        for (const QByteArray &a : utf8)
+            for (const QByteArray &b : utf8) {
+                segorder::SortKey ka, kb;
+                ka.setText(a);
+                kb.setText(b);
+                const int direct = sign(segorder::compareUtf8(a, b));
+                QCOMPARE(sign(segorder::compareBytes(ka.text, kb.text)), direct);
+                QCOMPARE(sign(segorder::compareUtf8(b, a)), -direct);
+            }
+        QCOMPARE(segorder::compareUtf8("Web", "web"), 0);
+        QVERIFY(segorder::compareUtf8("web-10", "web-2") < 0);
+        QVERIFY(segorder::compareIds(QByteArrayView("99"), QByteArrayView("100")) < 0);
+        QVERIFY(segorder::compareIds(QStringLiteral("216196257331404639"), QStringLiteral("216196257331404640")) < 0);
     }
 
     void validateSegment()
