@@ -223,12 +223,12 @@ const CommandRegistrar addUrlsCmd({{QStringLiteral("zia"), QStringLiteral("url-c
                                    QStringLiteral("CLIENT CATEGORY URL... [--confirm NAME] [--json] [--no-token-cache]"),
                                    // The leading space keeps two spaces between these long command words and the
                                    // summary in the command lists (main.cpp pads to 22/26 columns only).
-                                   QStringLiteral(" Add URLs to a custom URL category (makes the tenant's configuration PENDING)."),
+                                   QStringLiteral("Add URLs to a custom URL category (makes the tenant's configuration PENDING)."),
                                    editHelp(true), editSetup, [](CliContext &ctx) { return runEdit(ctx, true); }});
 
 const CommandRegistrar removeUrlsCmd({{QStringLiteral("zia"), QStringLiteral("url-category"), QStringLiteral("remove-urls")},
                                       QStringLiteral("CLIENT CATEGORY URL... [--confirm NAME] [--json] [--no-token-cache]"),
-                                      QStringLiteral(" Remove URLs from a custom URL category (makes the tenant's configuration PENDING)."),
+                                      QStringLiteral("Remove URLs from a custom URL category (makes the tenant's configuration PENDING)."),
                                       editHelp(false), editSetup, [](CliContext &ctx) { return runEdit(ctx, false); }});
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "store/TenantStore.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <QDir>
 #include <QLoggingCategory>
 #include <QTextStream>
@@ -37,9 +38,12 @@ QString globalHelp()
       << "Keeps Zscaler (ZPA, ZIA, ZIdentity/OneAPI) and SaaS Security API credentials in the OS\n"
       << "keychain and talks to the APIs. Secrets are read from standard input, never from\n"
       << "arguments.\n\nCommands:\n";
+    int width = 0;
+    for (const Command &c : CommandRegistry::all())
+        width = std::max(width, int(c.words.join(QLatin1Char(' ')).size()));
     for (const Command &c : CommandRegistry::all()) {
         const QString head = c.words.join(QLatin1Char(' '));
-        t << "  " << head.leftJustified(22) << ' ' << c.summary << '\n';
+        t << "  " << head.leftJustified(width + 2) << c.summary << '\n';
     }
     t << "\nGlobal options (before or after the command):\n"
       << "  --config-dir DIR   config folder (default: $ZCONSOLE_CONFIG_DIR or "
@@ -60,8 +64,12 @@ QString groupHelp(const QString &group)
     QString s;
     QTextStream t(&s);
     t << "Usage: zconsole-cli " << group << " SUBCOMMAND [ARGS...]\n\nSubcommands:\n";
-    for (const Command *c : CommandRegistry::under(group.split(QLatin1Char(' '))))
-        t << "  " << c->words.join(QLatin1Char(' ')).leftJustified(26) << ' ' << c->summary << '\n';
+    const QList<const Command *> cmds = CommandRegistry::under(group.split(QLatin1Char(' ')));
+    int width = 0;
+    for (const Command *c : cmds)
+        width = std::max(width, int(c->words.join(QLatin1Char(' ')).size()));
+    for (const Command *c : cmds)
+        t << "  " << c->words.join(QLatin1Char(' ')).leftJustified(width + 2) << c->summary << '\n';
     t << "\nAdd --help after a subcommand for its options.\n";
     return s;
 }
