@@ -84,7 +84,7 @@ AppSegmentPage AppSegmentPage::parse(QByteArrayView body, ZpaInternPool *pool, q
             note(QObject::tr("row %1 is %2, not an object; skipped").arg(index).arg(typeName(e)));
             return true;
         }
-        QList<AppSegmentReader::Member> &members = reader.members();
+        auto &members = reader.members();
         members.clear();
         const Sc::Value obj = sc.validateObject(
             p,

@@ -3,9 +3,11 @@
 #include "core/AppSegmentBlob.h"
 #include "core/ZpaInternPool.h"
 
-#include <QHash>
 #include <QObject>
 #include <QVarLengthArray>
+
+#include <array>
+#include <cstring>
 
 namespace zc {
 
@@ -30,14 +32,20 @@ constexpr quint32 kKeyBit[KeyCount] = {
 
 int keyIndex(const Sc &sc, const Sc::Value &key, QByteArray *scratch)
 {
-    static const QHash<QByteArray, int> index = [] {
-        QHash<QByteArray, int> h;
+    // A segment has ~45 members: find the known ones by length, then bytes (no hashing).
+    static const auto byLength = [] {
+        std::array<QList<int>, 17> t;
         for (int i = 0; i < KeyCount; ++i)
-            h.insert(QByteArray(kKeyNames[i]), i);
-        return h;
+            t[std::strlen(kKeyNames[i])].append(i);
+        return t;
     }();
     const QByteArrayView k = sc.utf8(key, scratch); // "n\u0061me" is "name", as for Qt
-    return index.value(QByteArray::fromRawData(k.data(), k.size()), -1);
+    if (k.size() >= qsizetype(byLength.size()))
+        return -1;
+    for (int i : byLength[size_t(k.size())])
+        if (std::memcmp(k.data(), kKeyNames[i], size_t(k.size())) == 0)
+            return i;
+    return -1;
 }
 
 QString typeName(const Sc::Value &v)
@@ -282,6 +290,16 @@ AppSegment AppSegmentReader::readMembers(const Sc &sc, QStringList *problems)
                 packedScratch[k] = tolerantString(sc, v).toUtf8();
                 packed[k] = packedScratch[k];
             }
+        } else if (v.isString() && !v.escaped) {
+            // Most rows repeat the previous row's value here ("Default", "NEVER"): compare
+            // with it before hashing.
+            const QByteArrayView bytes = sc.utf8(v, &m_scratch);
+            LastString &last = m_last[k - KSegGroupId];
+            if (last.bytes != bytes) {
+                last.bytes = bytes.toByteArray();
+                last.value = m_pool->string(bytes);
+            }
+            *pooled[k - KSegGroupId] = last.value;
         } else {
             *pooled[k - KSegGroupId] = tolerantString(sc, v);
         }

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace zc {
 
@@ -31,7 +32,7 @@ public:
     AppSegment read(const ZpaJsonScanner &scanner, const ZpaJsonScanner::Value &object, QStringList *problems);
     // The same from members collected while validating (the page reader does this so that each
     // row is walked once): fill members() in order, then call readMembers().
-    QList<Member> &members() { return m_members; }
+    QVarLengthArray<Member, 64> &members() { return m_members; }
     AppSegment readMembers(const ZpaJsonScanner &scanner, QStringList *problems);
 
 private:
@@ -54,7 +55,13 @@ private:
     QByteArray m_blob;
     QByteArray m_rest;
     QList<Span> m_spans;
-    QList<Member> m_members;
+    QVarLengthArray<Member, 64> m_members;
+    struct LastString
+    {
+        QByteArray bytes;
+        QString value;
+    };
+    LastString m_last[7]; // the previous row's pooled strings, per field
     QList<QByteArray> m_decoded; // escaped domain names of the current row
 };
 
