@@ -51,6 +51,18 @@ QString ApiCaller::defaultRateKey(const AuthTarget &t, const ApiRequest &r)
     return t.tenant.id + QLatin1Char('/') + service + (write ? QStringLiteral("/write") : QStringLiteral("/read"));
 }
 
+QList<RateBudget> ApiCaller::defaultBudgets(const QString &service, const QString &methodClass)
+{
+    // Endpoint-specific ZIA budgets (zscaler-api-notes.md §4.4, §4.5).
+    if (service == QLatin1String("zia") && methodClass == QLatin1String("activate"))
+        return {{10, 60'000}, {40, 3'600'000}};
+    if (service == QLatin1String("zia") && methodClass == QLatin1String("urlLookup"))
+        return {{1, 1100}, {400, 3'600'000}};
+    if (methodClass != QLatin1String("read") && methodClass != QLatin1String("write"))
+        return {}; // a class only its service knows: it installs the budget itself
+    return defaultBudgets(service, methodClass == QLatin1String("write"));
+}
+
 QList<RateBudget> ApiCaller::defaultBudgets(const QString &service, bool write)
 {
     if (service == QLatin1String("zpa"))
@@ -91,7 +103,7 @@ void ApiCaller::call(const QString &clientId, const ApiRequest &request, QObject
             if (limiter && !limiter->isConfigured(c->rateKey)) {
                 const QStringList parts = c->rateKey.split(QLatin1Char('/'));
                 if (parts.size() == 3)
-                    limiter->setBudgets(c->rateKey, defaultBudgets(parts[1], parts[2] == QLatin1String("write")));
+                    limiter->setBudgets(c->rateKey, defaultBudgets(parts[1], parts[2]));
             }
         }
     }

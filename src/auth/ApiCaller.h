@@ -46,6 +46,8 @@ public:
     // Budgets installed the first time a key is used (zscaler-api-notes.md §3.7, §4.6; change
     // them with RateLimiter::setBudgets before the first call).
     static QList<RateBudget> defaultBudgets(const QString &service, bool write);
+    // By the last part of a rate key: read | write | activate | urlLookup (others: none).
+    static QList<RateBudget> defaultBudgets(const QString &service, const QString &methodClass);
 
 private:
     struct Call;

@@ -47,6 +47,8 @@ public:
     void signOut(const QString &clientId);
 
     // Runs `fn` in the worker thread with its ApiCaller (services run their requests there).
+    // Parent services created there to `caller`: on stop() they are deleted first, before the
+    // broker, pipeline and rate limiter they use.
     void post(std::function<void(ApiCaller *caller)> fn);
 
     // The worker thread's kernel thread id (Linux), for CPU measurements; 0 if unknown.

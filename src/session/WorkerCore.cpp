@@ -37,7 +37,10 @@ void WorkerCore::init(const BrokerSettings &settings, const AuthSettings &auth)
 
 void WorkerCore::shutdown()
 {
-    // Children die in this thread, where they were made.
+    // Children die in this thread, where they were made. Services made in post() are parented
+    // to the ApiCaller: they go first, while the broker and rate limiter they cancel into live.
+    if (m_caller)
+        qDeleteAll(m_caller->children());
     delete m_caller;
     delete m_broker;
     delete m_creds;
