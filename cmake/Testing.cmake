@@ -34,4 +34,8 @@ function(zc_register_test name command)
   add_test(NAME ${name} COMMAND sh ${_wrap} ${command} ${T_ARGS})
   set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT} LABELS "${T_LABELS}"
     ENVIRONMENT "ZC_BINARY_DIR=${PROJECT_BINARY_DIR};ASAN_OPTIONS=detect_leaks=0")
+  # Benchmarks measure wall time: never run them beside other tests.
+  if("bench" IN_LIST T_LABELS)
+    set_tests_properties(${name} PROPERTIES RUN_SERIAL TRUE)
+  endif()
 endfunction()
