@@ -272,15 +272,6 @@ ZpaListLedger::Verdict ZpaListLedger::pageArrived(int page, AppSegmentPage &&rep
         note(suspicious + QObject::tr(" (kept after %n attempt(s))", nullptr, p.stat.attempts));
     }
 
-    if (page == 1 && !m_firstDone) {
-        m_firstDone = true;
-        planFrom(reply, rows);
-    } else {
-        checkTotals(page, reply);
-    }
-    for (const QString &s : std::as_const(reply.problems))
-        note(QObject::tr("page %1: %2").arg(page).arg(s));
-
     if (fresh) {
         fresh->clear();
         fresh->reserve(candidates.size());
@@ -297,6 +288,15 @@ ZpaListLedger::Verdict ZpaListLedger::pageArrived(int page, AppSegmentPage &&rep
     p.stat.done = true;
     p.state = Page::Done;
     ++m_done;
+    // From here on pages may be added: `p` (a reference into m_pages) must not be used.
+    if (page == 1 && !m_firstDone) {
+        m_firstDone = true;
+        planFrom(reply, rows);
+    } else {
+        checkTotals(page, reply);
+    }
+    for (const QString &s : std::as_const(reply.problems))
+        note(QObject::tr("page %1: %2").arg(page).arg(s));
     afterAccept(page, rows);
     return Verdict::Accepted;
 }

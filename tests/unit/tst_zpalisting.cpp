@@ -138,6 +138,20 @@ private slots:
         QVERIFY(r.problems.isEmpty());
     }
 
+    void manyPages()
+    {
+        // 400 pages: the bookkeeping grows while page 1 is being accepted (a reference into it
+        // must not dangle; ASan found that once).
+        ZpaListLedger l(5, 1000, 2);
+        drain(l, [](int pg) { return page(pg * 5 - 4, 5, 2000); });
+        const ZpaListResult r = l.result(false);
+        QVERIFY2(r.complete(), qPrintable(r.error.message));
+        QCOMPARE(r.rows, qint64(2000));
+        QCOMPARE(r.pagesRead, 400);
+        QVERIFY(r.missingPages.isEmpty());
+        QVERIFY(r.pages.first().done);
+    }
+
     void failedPageRetriedAloneThenMissing()
     {
         ZpaListLedger l(5, 100, 3);
