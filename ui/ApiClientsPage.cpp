@@ -7,13 +7,20 @@
 #include "ClientFilterProxy.h"
 #include "Confirm.h"
 #include "Icons.h"
+#include "MessageBar.h"
 #include "SetSecretDialog.h"
+#include "TableView.h"
 // ApiClientTableModel.h holds a QPointer<TokenStatusSource> with only a forward declaration:
 // the complete type must come first (see the report to the models owner).
 #include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
+#include "session/SessionWorker.h"
+#include "session/TokenController.h"
+#include "session/TokenTracker.h"
 
+#include <QHeaderView>
 #include <QMenu>
+#include <QSettings>
 
 namespace zc {
 
@@ -33,19 +40,18 @@ ApiClientsPage::ApiClientsPage(AppServices *services, QWidget *parent)
                m_ui->deleteButton, m_model, m_clientProxy, settingskey::clientsHeader());
     // Name, Tenant, Kind, Identity, Secrets, Endpoint (Modified stretches).
     m_ui->tableView->setInitialColumnWidths({20, 18, 13, 22, 22, 24, 16});
-    // The token columns stay empty until the session worker feeds the model: hidden by default
-    // (the header menu shows them; a saved header state wins).
-    if (!m_model->tokenSource())
-        for (int c = ApiClientTableModel::State; c < ApiClientTableModel::ColumnCount; ++c)
-            m_ui->tableView->setColumnHidden(c, true);
+    setupTokens();
     m_ui->secretButton->setIcon(Icons::get(QStringLiteral("key")));
     connect(m_ui->secretButton, &QPushButton::clicked, this, &ApiClientsPage::setSecretOfCurrent);
     connect(m_ui->onlyActiveCheck, &QCheckBox::toggled, this, [this](bool on) {
         m_services->settings()->setValue(settingskey::clientsOnlyActive(), on);
         applyTenantFilter();
     });
-    connect(this, &TablePage::actionsChanged, this,
-            [this] { m_ui->secretButton->setEnabled(canSetSecret()); });
+    connect(this, &TablePage::actionsChanged, this, [this] {
+        m_ui->secretButton->setEnabled(canSetSecret());
+        m_ui->testButton->setEnabled(canTestConnection());
+        m_ui->forgetButton->setEnabled(canForgetToken());
+    });
     // The "no tenants" hint and the Add button follow the tenant list.
     connect(services->store(), &TenantStore::tenantInserted, this, &ApiClientsPage::updateActions);
     connect(services->store(), &TenantStore::tenantRemoved, this, &ApiClientsPage::updateActions);
@@ -54,7 +60,151 @@ ApiClientsPage::ApiClientsPage(AppServices *services, QWidget *parent)
     updateActions();
 }
 
+void ApiClientsPage::restoreState(QSettings *settings)
+{
+    TablePage::restoreState(settings);
+    showTokenColumnsOnce();
+}
+
 ApiClientsPage::~ApiClientsPage() = default;
+
+void ApiClientsPage::setupTokens()
+{
+    m_result = new MessageBar(MessageBar::Type::Info, QString(), this);
+    m_result->setObjectName(QStringLiteral("connectionResultBar"));
+    m_result->hide();
+    m_ui->pageLayout->insertWidget(m_ui->pageLayout->indexOf(m_ui->tableView) + 1, m_result);
+    m_ui->testButton->setIcon(Icons::get(QStringLiteral("test")));
+    m_ui->forgetButton->setIcon(Icons::get(QStringLiteral("forget")));
+    for (QPushButton *b : {m_ui->testButton, m_ui->forgetButton})
+        b->setToolTip(b->statusTip());
+    QPalette dim = m_ui->tokenHint->palette();
+    dim.setColor(QPalette::WindowText, dim.color(QPalette::Disabled, QPalette::WindowText));
+    m_ui->tokenHint->setPalette(dim);
+    connect(m_ui->testButton, &QPushButton::clicked, this, &ApiClientsPage::testCurrent);
+    connect(m_ui->forgetButton, &QPushButton::clicked, this, &ApiClientsPage::forgetCurrent);
+
+    TokenController *tc = m_services->tokenController();
+    TokenTracker *tracker = m_services->tokens();
+    if (!tc || !tracker) {
+        // No session: the token columns would stay empty (the header menu still shows them).
+        for (int c = ApiClientTableModel::State; c < ApiClientTableModel::ColumnCount; ++c)
+            m_ui->tableView->setColumnHidden(c, true);
+        return;
+    }
+    m_model->setTokenSource(tracker);
+    connect(tc, &TokenController::testFinished, this, &ApiClientsPage::onTestFinished);
+    connect(tracker, &TokenStatusSource::statusChanged, this, [this](const QString &id) {
+        if (id == currentId())
+            updateActions();
+    });
+}
+
+void ApiClientsPage::showTokenColumnsOnce()
+{
+    // Earlier versions hid the token columns (nothing fed them): show them once, next to the
+    // kind, where an admin looks first; later the person's own header layout wins.
+    QSettings *s = m_services->settings();
+    if (!m_model->tokenSource() || s->value(settingskey::clientsTokenColumns(), false).toBool())
+        return;
+    s->setValue(settingskey::clientsTokenColumns(), true);
+    QHeaderView *h = m_ui->tableView->horizontalHeader();
+    for (int c = ApiClientTableModel::State; c < ApiClientTableModel::ColumnCount; ++c)
+        h->setSectionHidden(c, false);
+    h->moveSection(h->visualIndex(ApiClientTableModel::State), h->visualIndex(ApiClientTableModel::Kind) + 1);
+    h->moveSection(h->visualIndex(ApiClientTableModel::ExpiresIn), h->visualIndex(ApiClientTableModel::State) + 1);
+    h->moveSection(h->visualIndex(ApiClientTableModel::LastError), h->visualIndex(ApiClientTableModel::ExpiresIn) + 1);
+    const int ch = fontMetrics().averageCharWidth();
+    m_ui->tableView->setColumnWidth(ApiClientTableModel::State, 10 * ch + 36);
+    m_ui->tableView->setColumnWidth(ApiClientTableModel::ExpiresIn, 19 * ch + 16);
+    m_ui->tableView->setColumnWidth(ApiClientTableModel::LastError, 26 * ch + 16);
+    m_ui->tableView->setColumnWidth(ApiClientTableModel::Modified, 16 * ch + 16);
+}
+
+QString ApiClientsPage::clientName(const QString &clientId) const
+{
+    const ApiClient *c = m_services->store()->client(clientId);
+    return c ? c->name : clientId;
+}
+
+bool ApiClientsPage::canTestConnection() const
+{
+    const QString id = currentId();
+    return !id.isEmpty() && !m_testing.contains(id);
+}
+
+bool ApiClientsPage::canForgetToken() const
+{
+    const QString id = currentId();
+    return !id.isEmpty() && m_services->tokens()
+           && m_services->tokens()->status(id).state != TokenState::NoToken;
+}
+
+void ApiClientsPage::showResult(int type, const QString &text, bool busy)
+{
+    m_result->setType(MessageBar::Type(type));
+    m_result->setText(text);
+    m_result->setBusy(busy);
+    m_result->show();
+}
+
+void ApiClientsPage::testCurrent()
+{
+    const QString id = currentId();
+    if (id.isEmpty() || !canTestConnection())
+        return;
+    const QString name = clientName(id);
+    if (!m_services->sessionWorker() || !m_services->sessionWorker()->isRunning()) {
+        showResult(int(MessageBar::Type::Error),
+                   tr("“%1”: cannot test: the background session worker is not running.").arg(name), false);
+        return;
+    }
+    m_testing << id;
+    showResult(int(MessageBar::Type::Info), tr("Testing the connection of “%1”…").arg(name), true);
+    emit statusMessage(tr("Testing the connection of “%1”…").arg(name));
+    updateActions();
+    m_services->tokenController()->testConnection(id);
+}
+
+void ApiClientsPage::onTestFinished(const QString &clientId, bool ok, const QString &message)
+{
+    m_testing.removeAll(clientId);
+    const QString name = clientName(clientId);
+    const QString text = ok ? tr("“%1”: %2").arg(name, message) : tr("“%1”: connection failed: %2").arg(name, message);
+    showResult(int(ok ? MessageBar::Type::Success : MessageBar::Type::Error), text, !m_testing.isEmpty());
+    emit statusMessage(text);
+    updateActions();
+}
+
+void ApiClientsPage::forgetCurrent()
+{
+    const QString id = currentId();
+    const ApiClient *c = m_services->store()->client(id);
+    if (!c || !canForgetToken())
+        return;
+    const QString name = c->name;
+    auto forget = [this, id, name] {
+        m_services->tokenController()->forgetToken(id);
+        emit statusMessage(tr("Forgot the token of “%1”; a new one is fetched when next needed").arg(name));
+    };
+    if (c->kind != AuthKind::ZiaLegacy) {
+        forget();
+        return;
+    }
+    // A ZIA session is not ended by forgetting it: it idles out on the server, and that
+    // activates the tenant's pending changes.
+    Confirm::Request req;
+    req.title = tr("Forget ZIA session");
+    req.text = tr("Forget the ZIA API session of “%1”?").arg(name);
+    req.details = tr("The session is not ended on the server: it ends by itself after its idle timeout, and a ZIA "
+                     "session that ends ACTIVATES every pending change of the tenant, including other admins' "
+                     "changes.");
+    req.acceptLabel = tr("Forget session");
+    Confirm::ask(this, req, this, [forget](bool yes) {
+        if (yes)
+            forget();
+    });
+}
 
 bool ApiClientsPage::canAdd() const
 {
@@ -107,6 +257,17 @@ void ApiClientsPage::fillContextMenu(QMenu *menu)
     secret->setEnabled(canSetSecret());
     connect(secret, &QAction::triggered, this, &ApiClientsPage::setSecretOfCurrent);
     menu->insertAction(menu->actions().value(1), secret);
+    QAction *first = menu->actions().value(0);
+    QAction *test = new QAction(Icons::get(QStringLiteral("test")), tr("&Test connection"), menu);
+    test->setShortcut(QKeySequence(tr("Ctrl+T")));
+    test->setEnabled(canTestConnection());
+    connect(test, &QAction::triggered, this, &ApiClientsPage::testCurrent);
+    QAction *forget = new QAction(Icons::get(QStringLiteral("forget")), tr("&Forget token"), menu);
+    forget->setEnabled(canForgetToken());
+    connect(forget, &QAction::triggered, this, &ApiClientsPage::forgetCurrent);
+    menu->insertAction(first, test);
+    menu->insertAction(first, forget);
+    menu->insertSeparator(first);
 }
 
 void ApiClientsPage::addItem()

@@ -1,5 +1,11 @@
 #include "AppServices.h"
 
+#include "auth/CredentialProvider.h"
+#include "session/SessionWorker.h"
+#include "session/TokenController.h"
+#include "session/TokenTracker.h"
+#include "zia/ZiaService.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -13,16 +19,46 @@ AppServices::AppServices(const QString &configDir, const QString &keychainServic
     , m_secrets(new ClientSecrets(m_store, m_keychain, this))
     , m_settings(std::make_unique<QSettings>(QDir(configDir).filePath(settingsFileName()),
                                              QSettings::IniFormat))
+    , m_credentials(new KeychainCredentials(m_secrets, this))
+    , m_worker(new SessionWorker(m_credentials, Clock::system(), this))
+    , m_tokens(new TokenTracker(Clock::system(), this))
+    , m_tokenController(new TokenController(m_worker, m_tokens, this))
+    , m_zia(new ZiaService(m_store, this))
 {
     // The folder holds config.json too: create it private, as TenantStore does.
     if (!QDir(configDir).exists() && QDir().mkpath(configDir))
         QFile::setPermissions(configDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // A removed client's token state goes too (the worker forgets it; the tracker must as well).
+    connect(m_store, &TenantStore::clientRemoved, m_tokens,
+            [this](int, const QString &id) { m_tokens->remove(id); });
 }
 
 AppServices::~AppServices()
 {
+    stopSession(); // the worker reads secrets through m_credentials: stop it first
     m_settings->sync();
 }
+
+BrokerSettings AppServices::defaultBrokerSettings() { return SessionWorker::defaultSettings(); }
+
+void AppServices::startSession(const BrokerSettings &broker, const AuthSettings &auth)
+{
+    if (m_worker->isRunning())
+        return;
+    m_worker->start(broker, auth);
+    m_worker->attachStore(m_store);
+    m_zia->attach(m_worker, m_configDir);
+}
+
+void AppServices::stopSession()
+{
+    if (!m_worker->isRunning())
+        return;
+    m_zia->detach();
+    m_worker->stop();
+}
+
+bool AppServices::isSessionRunning() const { return m_worker->isRunning(); }
 
 bool AppServices::load() { return m_store->load(); }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/TokenBroker.h"
 #include "store/ClientSecrets.h"
 #include "store/SecretStore.h"
 #include "store/TenantStore.h"
@@ -10,10 +11,20 @@
 
 namespace zc {
 
+class KeychainCredentials;
+class SessionWorker;
+class TokenController;
+class TokenTracker;
+class ZiaService;
+
 // What the GUI works on, built from one config folder: the tenant store (config.json), the
 // keychain (one service name), ClientSecrets tying them together, and the GUI's own settings
 // (<configDir>/zconsole-ui.ini: window geometry, header states, the active tenant; never a
 // secret). Tests build one on a temporary folder and get a fully isolated GUI.
+// The session (startSession): the background SessionWorker thread tracking every client of the
+// store, the TokenTracker and TokenController the API Clients page and the status bar read, and
+// the ZiaService (ZIA status, activation, URL categories and lookup, AppTotal, SaaS Security).
+// The objects exist from the start; requests made before startSession() fail with a message.
 class AppServices : public QObject
 {
     Q_OBJECT
@@ -32,6 +43,18 @@ public:
     ClientSecrets *secrets() const { return m_secrets; }
     QSettings *settings() const { return m_settings.get(); }
 
+    // Starts the session worker (idempotent) and attaches the ZIA backend to it.
+    void startSession(const BrokerSettings &broker = defaultBrokerSettings(), const AuthSettings &auth = {});
+    // Stops it (blocks a moment while the worker thread ends); also done by the destructor.
+    void stopSession();
+    bool isSessionRunning() const;
+    static BrokerSettings defaultBrokerSettings();
+
+    SessionWorker *sessionWorker() const { return m_worker; }
+    TokenTracker *tokens() const { return m_tokens; }
+    TokenController *tokenController() const { return m_tokenController; }
+    ZiaService *zia() const { return m_zia; }
+
     static QString settingsFileName() { return QStringLiteral("zconsole-ui.ini"); }
 
 private:
@@ -40,6 +63,11 @@ private:
     SecretStore *m_keychain;
     ClientSecrets *m_secrets;
     std::unique_ptr<QSettings> m_settings;
+    KeychainCredentials *m_credentials;
+    SessionWorker *m_worker;
+    TokenTracker *m_tokens;
+    TokenController *m_tokenController;
+    ZiaService *m_zia;
 };
 
 // Keys of zconsole-ui.ini, in one place.
@@ -52,6 +80,12 @@ inline QString tenantsHeader() { return QStringLiteral("tenants/header"); }
 inline QString clientsHeader() { return QStringLiteral("clients/header"); }
 inline QString clientsOnlyActive() { return QStringLiteral("clients/onlyActiveTenant"); }
 inline QString activeTenant() { return QStringLiteral("session/activeTenant"); }
+inline QString clientsTokenColumns() { return QStringLiteral("clients/tokenColumnsShown"); }
+inline QString ziaSplitter() { return QStringLiteral("zia/splitter"); }
+inline QString ziaTab() { return QStringLiteral("zia/tab"); }
+inline QString ziaTenant() { return QStringLiteral("zia/tenant"); }
+inline QString lookupHeader() { return QStringLiteral("zia/lookupHeader"); }
+inline QString toolsTab() { return QStringLiteral("tools/tab"); }
 } // namespace settingskey
 
 } // namespace zc

@@ -4,6 +4,8 @@
 // the complete type must come first (see the report to the models owner).
 #include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
+#include "models/ModelRoles.h"
+#include "tokens/TokenStyle.h"
 
 namespace zc {
 
@@ -28,6 +30,28 @@ bool ClientFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
             return false;
     }
     return TableFilterProxy::filterAcceptsRow(sourceRow, sourceParent);
+}
+
+} // namespace zc
+
+namespace zc {
+
+QVariant ClientFilterProxy::data(const QModelIndex &index, int role) const
+{
+    if (index.isValid() && (role == Qt::DecorationRole || role == Qt::ForegroundRole)) {
+        const int col = mapToSource(index).column();
+        const auto *m = qobject_cast<const ApiClientTableModel *>(sourceModel());
+        if (m && m->tokenSource()) {
+            if (col == ApiClientTableModel::State && role == Qt::DecorationRole) {
+                const QVariant v = index.data(SortRole);
+                if (v.typeId() == QMetaType::Int)
+                    return TokenStyle::icon(TokenState(v.toInt()));
+            }
+            if (col == ApiClientTableModel::LastError && role == Qt::ForegroundRole)
+                return TokenStyle::color(TokenState::Error);
+        }
+    }
+    return TableFilterProxy::data(index, role);
 }
 
 } // namespace zc

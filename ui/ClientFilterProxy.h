@@ -4,7 +4,8 @@
 
 namespace zc {
 
-// TableFilterProxy over an ApiClientTableModel that can also keep only one tenant's clients.
+// TableFilterProxy over an ApiClientTableModel that can also keep only one tenant's clients,
+// and dresses the token columns: a coloured dot per state, the last error in red.
 class ClientFilterProxy : public TableFilterProxy
 {
     Q_OBJECT
@@ -14,6 +15,8 @@ public:
     // Empty: all tenants.
     void setTenantFilter(const QString &tenantId);
     QString tenantFilter() const { return m_tenantId; }
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

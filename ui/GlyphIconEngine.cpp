@@ -15,6 +15,9 @@ const QStringList &glyphNames()
         QStringLiteral("client"),   QStringLiteral("segments"), QStringLiteral("zia"),
         QStringLiteral("tools"),    QStringLiteral("about"),  QStringLiteral("quit"),
         QStringLiteral("warning"),  QStringLiteral("lock"),   QStringLiteral("zconsole"),
+        QStringLiteral("ok"),       QStringLiteral("test"),   QStringLiteral("forget"),
+        QStringLiteral("activate"), QStringLiteral("refresh"), QStringLiteral("export"),
+        QStringLiteral("stop"),     QStringLiteral("search"),
     };
     return names;
 }
@@ -77,6 +80,8 @@ void GlyphIconEngine::paintGlyph(QPainter *p, QIcon::Mode mode) const
         ink = QColor(0xb4, 0x53, 0x09);
     else if (m_name == QLatin1String("lock"))
         ink = QColor(0xb9, 0x1c, 0x1c);
+    else if (m_name == QLatin1String("ok"))
+        ink = QColor(0x2e, 0x7d, 0x32);
     if (mode == QIcon::Disabled)
         ink = QColor(0xa0, 0xa6, 0xad);
     QPen pen(ink, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
@@ -149,6 +154,33 @@ void GlyphIconEngine::paintGlyph(QPainter *p, QIcon::Mode mode) const
         path.lineTo(8, 8);
         path.arcTo(QRectF(8, 4, 8, 8), 180, -180);
         path.lineTo(16, 11);
+    } else if (n == QLatin1String("ok")) {
+        path.addEllipse(QPointF(12, 12), 9, 9);
+        path.addPath(polyline({{8, 12.5}, {10.5, 15}, {16, 9.5}}));
+    } else if (n == QLatin1String("test")) {
+        path.addPath(polyline({{3, 12}, {7, 12}, {9, 7}, {13, 17}, {15, 12}, {21, 12}}));
+    } else if (n == QLatin1String("forget")) {
+        path.addPath(segment(7, 20, 19, 20));
+        path.addPath(polyline({{5, 16}, {14, 5}, {20, 10}, {12, 20}, {8, 20}}, true));
+        path.addPath(segment(10, 10, 16, 15));
+    } else if (n == QLatin1String("activate")) {
+        path.addEllipse(QPointF(12, 12), 9, 9);
+        path.addPath(polyline({{10, 8.5}, {10, 15.5}, {15.5, 12}}, true));
+    } else if (n == QLatin1String("refresh")) {
+        path.arcMoveTo(QRectF(4, 4, 16, 16), 45);
+        path.arcTo(QRectF(4, 4, 16, 16), 45, 315);
+        path.addPath(polyline({{20, 4}, {20, 9}, {15, 9}}));
+    } else if (n == QLatin1String("export")) {
+        path.addPath(segment(12, 4, 12, 15));
+        path.addPath(polyline({{7.5, 10.5}, {12, 15}, {16.5, 10.5}}));
+        path.addPath(segment(5, 19, 19, 19));
+    } else if (n == QLatin1String("stop")) {
+        path.addEllipse(QPointF(12, 12), 9, 9);
+        path.addPath(segment(9, 9, 15, 15));
+        path.addPath(segment(15, 9, 9, 15));
+    } else if (n == QLatin1String("search")) {
+        path.addEllipse(QPointF(10.5, 10.5), 6, 6);
+        path.addPath(segment(15, 15, 20, 20));
     } else if (n == QLatin1String("zconsole")) {
         p->setPen(Qt::NoPen);
         p->setBrush(mode == QIcon::Disabled ? ink : QColor(0x1f, 0x4e, 0x79));

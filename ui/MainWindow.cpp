@@ -4,10 +4,17 @@
 
 #include "ApiClientsPage.h"
 #include "AppServices.h"
+#include "Confirm.h"
 #include "Icons.h"
 #include "PlaceholderPage.h"
+#include "SessionIndicators.h"
+#include "SidebarDelegate.h"
 #include "TenantBanner.h"
 #include "TenantsPage.h"
+#include "TrayNotifier.h"
+#include "tools/ToolsPage.h"
+#include "zia/ZiaPage.h"
+#include "zia/ZiaService.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -32,6 +39,10 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     setupPages();
     setupActions();
     setupStatusBar();
+    m_indicators = new SessionIndicators(services, statusBar(), m_ui->sidebar->item(ZiaPageIndex), this, this);
+    connect(m_indicators, &SessionIndicators::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_indicators->tray(), &TrayNotifier::quitRequested, this, &QWidget::close);
     showStoreWarnings();
     setupConfigWatch();
     restoreSettings();
@@ -53,12 +64,12 @@ void MainWindow::setupPages()
     m_ui->pages->addWidget(new PlaceholderPage(
         QStringLiteral("segments"), tr("App Segments"),
         tr("App Segments: not built yet — coming with ZPA support."), m_ui->pages));
-    m_ui->pages->addWidget(new PlaceholderPage(
-        QStringLiteral("zia"), tr("ZIA"),
-        tr("ZIA: not built yet — coming with ZIA support (sessions and activation)."), m_ui->pages));
-    m_ui->pages->addWidget(new PlaceholderPage(
-        QStringLiteral("tools"), tr("Tools"),
-        tr("Tools: not built yet — coming later (token test, export)."), m_ui->pages));
+    m_zia = new ZiaPage(m_services, m_ui->pages);
+    m_tools = new ToolsPage(m_services, m_ui->pages);
+    m_ui->pages->addWidget(m_zia);
+    m_ui->pages->addWidget(m_tools);
+    connect(m_zia, &ZiaPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_tools, &ToolsPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     const QStringList icons = {QStringLiteral("tenant"), QStringLiteral("client"),
                                QStringLiteral("segments"), QStringLiteral("zia"), QStringLiteral("tools")};
@@ -70,6 +81,7 @@ void MainWindow::setupPages()
         bar->item(i)->setSizeHint(QSize(0, fontMetrics().height() + 16));
     }
     bar->setStyleSheet(QStringLiteral("QListWidget { background: palette(window); padding-top: 6px; }"));
+    bar->setItemDelegate(new SidebarDelegate(bar));
     connect(bar, &QListWidget::currentRowChanged, m_ui->pages, &QStackedWidget::setCurrentIndex);
     connect(m_ui->pages, &QStackedWidget::currentChanged, this, &MainWindow::updateActions);
     bar->setCurrentRow(0);
@@ -94,6 +106,9 @@ void MainWindow::setupActions()
     ui->actionDelete->setIcon(Icons::get(QStringLiteral("delete")));
     ui->actionSetSecret->setIcon(Icons::get(QStringLiteral("key")));
     ui->actionFilter->setIcon(Icons::get(QStringLiteral("filter")));
+    ui->actionTestConnection->setIcon(Icons::get(QStringLiteral("test")));
+    ui->actionForgetToken->setIcon(Icons::get(QStringLiteral("forget")));
+    ui->actionTestConnection->setIconText(tr("Test connection"));
     ui->actionQuit->setIcon(Icons::get(QStringLiteral("quit")));
     ui->actionAbout->setIcon(Icons::get(QStringLiteral("about")));
     ui->actionNewTenant->setIconText(tr("New tenant"));
@@ -104,7 +119,8 @@ void MainWindow::setupActions()
     ui->actionQuit->setShortcuts({QKeySequence(tr("Ctrl+Q")), QKeySequence::Quit});
     ui->actionDelete->setShortcuts({QKeySequence::Delete});
     ui->actionFilter->setShortcuts({QKeySequence::Find});
-    for (QAction *a : {ui->actionNewTenant, ui->actionNewClient, ui->actionEdit, ui->actionDelete, ui->actionFilter})
+    for (QAction *a : {ui->actionNewTenant, ui->actionNewClient, ui->actionEdit, ui->actionDelete, ui->actionFilter,
+                       ui->actionTestConnection})
         a->setToolTip(QStringLiteral("%1 (%2)").arg(a->iconText(), a->shortcut().toString(QKeySequence::NativeText)));
 
     connect(ui->actionNewTenant, &QAction::triggered, this, [this] {
@@ -121,6 +137,11 @@ void MainWindow::setupActions()
             p->deleteCurrent();
     });
     connect(ui->actionSetSecret, &QAction::triggered, m_clients, &ApiClientsPage::setSecretOfCurrent);
+    connect(ui->actionTestConnection, &QAction::triggered, this, [this] {
+        showPage(ClientsPageIndex);
+        m_clients->testCurrent();
+    });
+    connect(ui->actionForgetToken, &QAction::triggered, m_clients, &ApiClientsPage::forgetCurrent);
     connect(ui->actionFilter, &QAction::triggered, this, [this] {
         if (TablePage *p = currentTablePage())
             p->focusFilter();
@@ -274,6 +295,7 @@ void MainWindow::onActiveTenantChanged(const QString &tenantId)
 {
     m_services->settings()->setValue(settingskey::activeTenant(), tenantId);
     m_clients->setActiveTenant(tenantId);
+    m_zia->setActiveTenant(tenantId);
     const Tenant *t = m_services->store()->tenant(tenantId);
     setWindowTitle(t ? tr("%1 — zconsole").arg(t->name) : tr("zconsole"));
 }
@@ -291,6 +313,15 @@ bool MainWindow::isReadOnly() const { return m_services->store()->isReadOnly(); 
 
 QString MainWindow::countsText() const { return m_countsLabel->text(); }
 QString MainWindow::keychainText() const { return m_keychainLabel->text(); }
+QString MainWindow::tokensText() const { return m_indicators->tokensText(); }
+QString MainWindow::ziaText() const { return m_indicators->ziaText(); }
+TrayNotifier *MainWindow::tray() const { return m_indicators->tray(); }
+
+QString MainWindow::sidebarBadge(int page) const
+{
+    const QListWidgetItem *item = m_ui->sidebar->item(page);
+    return item ? item->data(SidebarDelegate::BadgeRole).toString() : QString();
+}
 QString MainWindow::configText() const { return m_configLabel->text(); }
 
 void MainWindow::updateActions()
@@ -304,6 +335,8 @@ void MainWindow::updateActions()
     m_ui->actionEdit->setEnabled(page && page->canEdit());
     m_ui->actionDelete->setEnabled(page && page->canDelete());
     m_ui->actionSetSecret->setEnabled(page == m_clients && m_clients->canSetSecret());
+    m_ui->actionTestConnection->setEnabled(page == m_clients && m_clients->canTestConnection());
+    m_ui->actionForgetToken->setEnabled(page == m_clients && m_clients->canForgetToken());
     m_ui->actionFilter->setEnabled(page != nullptr);
 }
 
@@ -316,6 +349,8 @@ void MainWindow::restoreSettings()
     m_ui->splitter->restoreState(s->value(settingskey::splitter()).toByteArray());
     m_tenants->restoreState(s);
     m_clients->restoreState(s);
+    m_zia->restoreState(s);
+    m_tools->restoreState(s);
     showPage(qBound(0, s->value(settingskey::currentPage(), 0).toInt(), m_ui->pages->count() - 1));
     m_banner->setActiveTenant(s->value(settingskey::activeTenant()).toString());
 }
@@ -329,13 +364,60 @@ void MainWindow::saveSettings()
     s->setValue(settingskey::currentPage(), currentPage());
     m_tenants->saveState(s);
     m_clients->saveState(s);
+    m_zia->saveState(s);
+    m_tools->saveState(s);
     s->sync();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    const QStringList pending = m_services->zia()->tenantsWithPendingChanges();
+    if (!pending.isEmpty() && !m_quitConfirmed) {
+        // Ask (without a nested event loop); on "yes" close() runs again.
+        event->ignore();
+        confirmQuitWithPending(pending);
+        return;
+    }
+    m_quitConfirmed = false;
     saveSettings();
     event->accept();
+}
+
+void MainWindow::confirmQuitWithPending(const QStringList &tenantIds)
+{
+    if (m_askingQuit)
+        return;
+    m_askingQuit = true;
+    QStringList names;
+    bool legacy = false;
+    for (const QString &id : tenantIds) {
+        if (const Tenant *t = m_services->store()->tenant(id))
+            names << QStringLiteral("“%1”").arg(t->name);
+        for (const ApiClient &c : m_services->zia()->ziaClientsOf(id))
+            legacy = legacy || c.kind == AuthKind::ZiaLegacy;
+    }
+    Confirm::Request req;
+    req.title = tr("ZIA changes not activated");
+    req.text = names.size() == 1 ? tr("Tenant %1 has ZIA changes that are not activated. Quit anyway?").arg(names.first())
+                                 : tr("Tenants %1 have ZIA changes that are not activated. Quit anyway?")
+                                       .arg(names.join(QStringLiteral(", ")));
+    req.details = tr("Pending changes stay saved but not in effect until someone activates them (ZIA page, "
+                     "Activate…).");
+    if (legacy)
+        req.details += QLatin1Char(' ')
+                       + tr("A ZIA legacy API session left open ends by itself after its idle timeout, and ending "
+                            "the session ACTIVATES the pending changes.");
+    req.acceptLabel = tr("Quit anyway");
+    Confirm::ask(this, req, this, [this](bool yes) {
+        m_askingQuit = false;
+        if (!yes) {
+            showPage(ZiaPageIndex);
+            statusBar()->showMessage(tr("Not quitting: the ZIA page shows the pending changes"), 8000);
+            return;
+        }
+        m_quitConfirmed = true;
+        close();
+    });
 }
 
 void MainWindow::about()

@@ -38,7 +38,7 @@ public:
     virtual bool canDelete() const { return !m_readOnly && !currentId().isEmpty(); }
 
     void saveState(QSettings *settings) const;
-    void restoreState(QSettings *settings);
+    virtual void restoreState(QSettings *settings);
 
 public slots:
     virtual void addItem() = 0;

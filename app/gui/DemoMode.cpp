@@ -44,6 +44,8 @@ DemoMode::~DemoMode() { stop(); }
 
 QString DemoMode::keychainService() const { return SecretStore::demoService(); }
 
+zsim::Simulator *DemoMode::simulator() const { return d->sim ? d->sim->sim() : nullptr; }
+
 bool DemoMode::start(const QString &baseConfigDir, QString *error)
 {
     Q_UNUSED(baseConfigDir); // the demo never touches the real configuration
@@ -160,6 +162,8 @@ DemoMode::DemoMode()
 DemoMode::~DemoMode() = default;
 
 QString DemoMode::keychainService() const { return SecretStore::demoService(); }
+
+zsim::Simulator *DemoMode::simulator() const { return nullptr; }
 
 bool DemoMode::start(const QString &baseConfigDir, QString *error)
 {

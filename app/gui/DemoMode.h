@@ -3,6 +3,10 @@
 #include <QString>
 #include <memory>
 
+namespace zsim {
+class Simulator;
+}
+
 namespace zc {
 
 class AppServices;
@@ -23,6 +27,8 @@ public:
     void stop();
 
     QString configDir() const { return m_configDir; }
+    // The running simulator (knobs and faults for tests), or null.
+    zsim::Simulator *simulator() const;
     QString keychainService() const;
     QString errorString() const { return m_error; }
     int exitCode() const { return m_exitCode; }

@@ -114,6 +114,9 @@ int main(int argc, char **argv)
         return demo->exitCode();
     }
 
+    // The background session: token tracking and refresh, ZIA status (its own thread).
+    services.startSession();
+
     zc::MainWindow window(&services);
     window.show();
 
@@ -129,6 +132,7 @@ int main(int argc, char **argv)
         });
     }
     const int rc = app.exec();
+    services.stopSession(); // before the demo simulator goes away
     if (demo)
         demo->stop();
     return rc;

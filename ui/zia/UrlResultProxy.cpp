@@ -1,0 +1,29 @@
+#include "UrlResultProxy.h"
+
+#include "Icons.h"
+#include "core/UrlLookupTableModel.h"
+
+#include <QColor>
+
+namespace zc {
+
+UrlResultProxy::UrlResultProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setSortLocaleAware(true);
+}
+
+QVariant UrlResultProxy::data(const QModelIndex &index, int role) const
+{
+    if (index.isValid() && (role == Qt::ForegroundRole || role == Qt::DecorationRole)) {
+        const bool alert = index.data(UrlLookupTableModel::HasAlertRole).toBool();
+        if (alert && role == Qt::ForegroundRole)
+            return QColor(0xb9, 0x1c, 0x1c);
+        if (alert && role == Qt::DecorationRole && index.column() == UrlLookupTableModel::AlertsColumn)
+            return Icons::get(QStringLiteral("warning"));
+    }
+    return QSortFilterProxyModel::data(index, role);
+}
+
+} // namespace zc
