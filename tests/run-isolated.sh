@@ -18,7 +18,10 @@ done
 if [ "${ZC_ISOLATED_INNER:-}" != 1 ]; then
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/zc-test.XXXXXX")
   mkdir -p "$tmp/home" "$tmp/run" "$tmp/config" && chmod 700 "$tmp/run" "$tmp/home"
-  trap 'rm -rf "$tmp"' EXIT INT TERM
+  # The keyring daemon may still be writing as its bus goes away: retry, and never let the
+  # clean-up decide the test's result.
+  cleanup() { rm -rf "$tmp" 2>/dev/null || { sleep 0.3; rm -rf "$tmp" 2>/dev/null; } || true; }
+  trap 'cleanup; exit 130' INT TERM
   unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS ZCONSOLE_CONFIG_DIR
   export HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/home/.local/share" \
          XDG_CONFIG_HOME="$tmp/home/.config" XDG_CACHE_HOME="$tmp/home/.cache" TMPDIR="$tmp" \
@@ -34,6 +37,7 @@ if [ "${ZC_ISOLATED_INNER:-}" != 1 ]; then
   else
     sh "$0" $args --inner "$@" || rc=$?
   fi
+  cleanup
   exit $rc
 fi
 
