@@ -18,5 +18,11 @@ phase "test"
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 rc=0
 ctest --preset ci "$@" || rc=$?
+# The benchmarks' tables (what the README quotes), from CTest's log of this run.
+log=build/ci/Testing/Temporary/LastTest.log
+if [[ -f $log ]]; then
+  phase "benchmark tables"
+  awk '/^[0-9]+\/[0-9]+ Testing: bench_/{f=1; print "--- " $3} /^<end of output>/{f=0} f && /^(\||bench_|[a-z].*: )/{print}' "$log"
+fi
 phase "done (ctest exit $rc)"
 exit $rc
