@@ -7,6 +7,7 @@
 #include "Confirm.h"
 #include "Icons.h"
 #include "PlaceholderPage.h"
+#include "QuitGuard.h"
 #include "SessionIndicators.h"
 #include "SidebarDelegate.h"
 #include "TenantBanner.h"
@@ -388,26 +389,7 @@ void MainWindow::confirmQuitWithPending(const QStringList &tenantIds)
     if (m_askingQuit)
         return;
     m_askingQuit = true;
-    QStringList names;
-    bool legacy = false;
-    for (const QString &id : tenantIds) {
-        if (const Tenant *t = m_services->store()->tenant(id))
-            names << QStringLiteral("“%1”").arg(t->name);
-        for (const ApiClient &c : m_services->zia()->ziaClientsOf(id))
-            legacy = legacy || c.kind == AuthKind::ZiaLegacy;
-    }
-    Confirm::Request req;
-    req.title = tr("ZIA changes not activated");
-    req.text = names.size() == 1 ? tr("Tenant %1 has ZIA changes that are not activated. Quit anyway?").arg(names.first())
-                                 : tr("Tenants %1 have ZIA changes that are not activated. Quit anyway?")
-                                       .arg(names.join(QStringLiteral(", ")));
-    req.details = tr("Pending changes stay saved but not in effect until someone activates them (ZIA page, "
-                     "Activate…).");
-    if (legacy)
-        req.details += QLatin1Char(' ')
-                       + tr("A ZIA legacy API session left open ends by itself after its idle timeout, and ending "
-                            "the session ACTIVATES the pending changes.");
-    req.acceptLabel = tr("Quit anyway");
+    const Confirm::Request req = QuitGuard::pendingChangesRequest(m_services, tenantIds);
     Confirm::ask(this, req, this, [this](bool yes) {
         m_askingQuit = false;
         if (!yes) {

@@ -78,7 +78,8 @@ void SessionIndicators::updateZia()
                 QString name;
                 for (const QString &id : zia->ziaTenants())
                     if (zia->state(id) == s)
-                        name = zia->status(id).tenantName;
+                        if (const Tenant *t = m_services->store()->tenant(id))
+                            name = t->name;
                 parts << tr("%1 %2").arg(name, ziaActivationStateName(s));
             } else if (n > 1) {
                 parts << tr("%1 tenants %2").arg(n).arg(ziaActivationStateName(s));
@@ -105,7 +106,8 @@ void SessionIndicators::updateZia()
 void SessionIndicators::onActivationCompleted(const QString &tenantId, const QString &tenantName)
 {
     const ZiaActivationState s = m_services->zia()->state(tenantId);
-    const QString name = tenantName.isEmpty() ? tenantId : tenantName;
+    const Tenant *t = m_services->store()->tenant(tenantId);
+    const QString name = t ? t->name : tenantName.isEmpty() ? tenantId : tenantName;
     m_tray->notify(tr("ZIA activation completed"),
                    s == ZiaActivationState::Pending
                        ? tr("Tenant “%1”: activated; newer changes are PENDING again.").arg(name)

@@ -117,6 +117,14 @@ void TestScreenshot::demoMode()
 #ifdef ZC_EXPECT_DEMO
     QVERIFY2(rc == 0, out.constData());
     QVERIFY(QFileInfo::exists(shot));
+    // The demo tenant is on screen: its colour (#00897b) marks the banner's stripe and name.
+    const QImage image(shot);
+    QVERIFY(!image.isNull());
+    int demoPixels = 0;
+    for (int y = 0; y < image.height() / 4; ++y)
+        for (int x = 0; x < image.width(); ++x)
+            demoPixels += image.pixel(x, y) == qRgb(0x00, 0x89, 0x7b) ? 1 : 0;
+    QVERIFY2(demoPixels > 150, qPrintable(QString::number(demoPixels)));
     // The demo never writes into the real config folder.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot), QStringList());
 #else

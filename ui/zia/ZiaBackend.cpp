@@ -84,6 +84,13 @@ void ZiaBackend::refresh(const QString &tenantId)
     m_tracker->refreshNow(tenantId);
 }
 
+void ZiaBackend::retrack(const QString &tenantId, bool watchAgain)
+{
+    m_tracker->removeTenant(tenantId);
+    if (watchAgain)
+        m_tracker->setWatched(tenantId, true);
+}
+
 ActivationController *ZiaBackend::controller(const QString &clientId)
 {
     if (ActivationController *c = m_controllers.value(clientId))

@@ -41,6 +41,9 @@ public:
     void setReadOnlyProbeMs(qint64 ms) { m_readOnlyProbeMs = ms; }
     void setWatched(const QStringList &tenantIds, bool watched);
     void refresh(const QString &tenantId);
+    // Stops tracking the tenant (removed, or its polling client went); `watchAgain` re-adds it
+    // with the best client the broker still knows.
+    void retrack(const QString &tenantId, bool watchAgain);
 
     void activate(const QString &clientId, qint64 timeoutMs);
     void cancelActivationWait(const QString &clientId);

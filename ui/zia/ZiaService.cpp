@@ -29,8 +29,24 @@ ZiaService::ZiaService(TenantStore *store, QObject *parent)
         m_status.remove(id);
         m_readOnly.remove(id);
         m_watched.remove(id);
+        post([id](ZiaBackend *b) { b->retrack(id, false); });
         emit statusChanged(id);
         emit overallChanged();
+    });
+    // The client a tenant was polled with is gone: poll with another one. Deferred, so that the
+    // worker drops the client first (SessionWorker posts that from its own clientRemoved slot).
+    connect(store, &TenantStore::clientRemoved, this, [this](int, const QString &clientId) {
+        QTimer::singleShot(0, this, [this, clientId] {
+            for (auto it = m_status.begin(); it != m_status.end(); ++it) {
+                if (it->clientId != clientId)
+                    continue;
+                const QString tenantId = it.key();
+                const bool watch = m_watched.contains(tenantId) && !ziaClientsOf(tenantId).isEmpty();
+                it->clientId.clear();
+                post([tenantId, watch](ZiaBackend *b) { b->retrack(tenantId, watch); });
+                emit statusChanged(tenantId);
+            }
+        });
     });
 }
 
