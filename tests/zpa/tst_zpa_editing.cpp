@@ -1,9 +1,8 @@
 // Safe editing of ZPA application segments against the HTTPS simulator: create / update /
-// delete round trips with their audit records (before / after), read-back confirmation, a
-// conflict when the segment changed on the server since it was opened (nothing overwritten),
-// merge policies, validation errors with no request sent, protected tenants, server errors
-// mapped from ZPA's {id, reason}; segment groups, server groups and microtenants for pickers.
-#include "ZpaTestEnv.h"
+// delete round trips with their audit records (before / after) and read-back confirmation,
+// validation errors with no request sent, protected tenants, server errors mapped from ZPA's
+// {id, reason}; complete server-group lists for pickers. Conflicts: tst_zpa_conflict.cpp.
+#include "ZpaEditFixture.h"
 
 #include "api/ZpaSegmentEditor.h"
 #include "store/AuditLog.h"
@@ -43,100 +42,26 @@ class TestZpaEditing : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<zsim::SimulatorThread> m_sim;
-    zsim::Simulator *sim() const { return m_sim->sim(); }
+    zpatest::ZpaEditFixture m_fx;
     QTemporaryDir m_dir;
-    QString m_segmentGroup;
-    QString m_serverGroup;
-    int m_serial = 0;
-
-    ZpaEditResult run(ZpaSegmentEditor &editor, const ZpaEditRequest &q)
-    {
-        ZpaEditResult out;
-        bool done = false;
-        QObject ctx;
-        connect(&editor, &ZpaSegmentEditor::finished, &ctx, [&](const ZpaEditResult &r) {
-            if (r.tag == q.tag) {
-                out = r;
-                done = true;
-            }
-        });
-        editor.submit(q);
-        if (!QTest::qWaitFor([&] { return done; }, 60'000))
-            out.error = ApiError::make(ErrorKind::Network, QStringLiteral("test timeout"));
-        return out;
-    }
-
-    QJsonObject newSegmentJson(const QString &tag)
-    {
-        ++m_serial;
-        return QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("zc %1 %2").arg(tag).arg(m_serial)},
-            {QStringLiteral("description"), QStringLiteral("created by test")},
-            {QStringLiteral("enabled"), true},
-            {QStringLiteral("domainNames"), QJsonArray{QStringLiteral("zc-%1-%2.edit.example").arg(tag).arg(m_serial)}},
-            {QStringLiteral("tcpPortRanges"), QJsonArray{QStringLiteral("8443"), QStringLiteral("8443")}},
-            {QStringLiteral("segmentGroupId"), m_segmentGroup},
-            {QStringLiteral("serverGroups"), QJsonArray{QJsonObject{{QStringLiteral("id"), m_serverGroup}}}},
-        };
-    }
-
+    zsim::Simulator *sim() const { return m_fx.sim(); }
+    ZpaEditResult run(ZpaSegmentEditor &editor, const ZpaEditRequest &q) { return zpatest::ZpaEditFixture::run(editor, q); }
+    QJsonObject newSegmentJson(const QString &tag) { return m_fx.newSegmentJson(tag); }
     AppSegment create(ZpaSegmentEditor &editor, const QString &client, const QString &tag)
     {
-        ZpaEditRequest q;
-        q.action = ZpaEditRequest::Action::Create;
-        q.clientId = client;
-        q.edited = AppSegment::fromJson(newSegmentJson(tag));
-        q.tag = quint64(++m_serial);
-        const ZpaEditResult r = run(editor, q);
-        if (r.outcome != O::Done)
-            qWarning() << "create failed:" << r.error.toString() << joinIssues(r.issues);
-        return r.after;
+        return m_fx.create(editor, client, tag);
     }
-
-    AppSegment read(ZpaStack &s, const QString &id, int *status = nullptr)
+    static AppSegment read(ZpaStack &s, const QString &id, int *status = nullptr)
     {
-        bool done = false;
-        ZpaReply<AppSegment> out;
-        s.api->segment(s.legacy(), id, nullptr, [&](const ZpaReply<AppSegment> &r) {
-            out = r;
-            done = true;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 30'000))
-            return {};
-        if (status)
-            *status = out.httpStatus;
-        return out.value;
+        return zpatest::ZpaEditFixture::read(s, id, status);
     }
 
 private slots:
     void initTestCase()
     {
         QString error;
-        m_sim = zpatest::startSimulator(200, {}, &error);
-        QVERIFY2(m_sim, qPrintable(error));
-        ZpaStack s(sim());
-        bool done = false;
-        ZpaReply<QList<ZpaSegmentGroup>> groups;
-        s.api->segmentGroups(s.legacy(), ZpaMicrotenantChoice{ZpaMicrotenantChoice::Default, QStringLiteral("0")}, nullptr,
-                             [&](const ZpaReply<QList<ZpaSegmentGroup>> &r) {
-                                 groups = r;
-                                 done = true;
-                             });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 30'000));
-        QVERIFY2(groups.ok(), qPrintable(groups.error.toString()));
-        QVERIFY(!groups.value.isEmpty());
-        m_segmentGroup = groups.value.first().id;
-        done = false;
-        ZpaReply<QList<ZpaServerGroup>> servers;
-        s.api->serverGroups(s.legacy(), ZpaMicrotenantChoice(), nullptr, [&](const ZpaReply<QList<ZpaServerGroup>> &r) {
-            servers = r;
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 30'000));
-        QVERIFY2(servers.ok(), qPrintable(servers.error.toString()));
-        QCOMPARE(servers.value.size(), 60); // the simulator's data set: every server group, no duplicates
-        m_serverGroup = servers.value.first().id;
+        QVERIFY2(m_fx.start(&error), qPrintable(error));
+        QCOMPARE(m_fx.serverGroupCount(), 60); // the simulator's data set: every server group, no duplicates
     }
 
     void init()
@@ -247,94 +172,6 @@ private slots:
         QVERIFY(secrets >= 2);
     }
 
-    void conflictNothingOverwritten()
-    {
-        ZpaStack s(sim());
-        AuditLog audit(m_dir.filePath(QStringLiteral("conflict")));
-        ZpaSegmentEditor editor(s.api.get());
-        editor.setAuditLog(&audit);
-        const AppSegment opened = create(editor, s.legacy(), QStringLiteral("cf"));
-        QVERIFY(!opened.id().isEmpty());
-
-        // Someone else changes the description meanwhile.
-        QJsonObject theirs = opened.toJson();
-        theirs.insert(QStringLiteral("description"), QStringLiteral("their change"));
-        bool done = false;
-        s.api->updateSegment(s.legacy(), opened.id(), theirs, nullptr, [&](const ZpaReply<bool> &r) {
-            QVERIFY(r.ok());
-            done = true;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return done; }, 30'000));
-        const qint64 puts = sim()->count(kPut);
-
-        // My edit of the version I opened: refused, with the difference, nothing sent.
-        AppSegment mine = opened;
-        mine.setName(opened.name() + QStringLiteral(" (mine)"));
-        ZpaEditRequest q;
-        q.action = ZpaEditRequest::Action::Update;
-        q.clientId = s.legacy();
-        q.id = opened.id();
-        q.base = opened;
-        q.edited = mine;
-        q.tag = 10;
-        ZpaEditResult r = run(editor, q);
-        QCOMPARE(r.outcome, O::Conflict);
-        QVERIFY(r.conflict.stale);
-        QCOMPARE(fieldsOf(r.conflict.theirs), QStringList{QStringLiteral("description")});
-        QCOMPARE(r.conflict.theirs.first().afterText, QStringLiteral("their change"));
-        QVERIFY(r.conflict.fields.isEmpty());
-        QCOMPARE(sim()->count(kPut), puts);
-        AppSegment now = read(s, opened.id());
-        QCOMPARE(now.description(), QStringLiteral("their change"));
-        QCOMPARE(now.name(), opened.name());
-
-        // Both changed the description: a field conflict even for MergeDisjoint.
-        AppSegment both = opened;
-        both.setDescription(QStringLiteral("my change"));
-        q.edited = both;
-        q.policy = ZpaConflictPolicy::MergeDisjoint;
-        q.tag = 11;
-        r = run(editor, q);
-        QCOMPARE(r.outcome, O::Conflict);
-        QCOMPARE(r.conflict.fields.size(), 1);
-        QCOMPARE(r.conflict.fields.first().serverText, QStringLiteral("their change"));
-        QCOMPARE(r.conflict.fields.first().mineText, QStringLiteral("my change"));
-        QCOMPARE(sim()->count(kPut), puts);
-
-        // Only the name: merged on top of their change.
-        q.edited = mine;
-        q.tag = 12;
-        r = run(editor, q);
-        QVERIFY2(r.outcome == O::Done, qPrintable(r.error.toString()));
-        now = read(s, opened.id());
-        QCOMPARE(now.name(), mine.name());
-        QCOMPARE(now.description(), QStringLiteral("their change"));
-
-        // A file based on an old version (CLI): stale modifiedTime → conflict; --force applies it.
-        QJsonObject patch{{QStringLiteral("description"), QStringLiteral("from an old file")},
-                          {QStringLiteral("modifiedTime"), QStringLiteral("1")}};
-        ZpaEditRequest p;
-        p.action = ZpaEditRequest::Action::Update;
-        p.clientId = s.legacy();
-        p.id = opened.id();
-        p.patch = patch;
-        p.tag = 13;
-        r = run(editor, p);
-        QCOMPARE(r.outcome, O::Conflict);
-        QVERIFY(r.conflict.stale);
-        QCOMPARE(r.conflict.baseModifiedTime, QStringLiteral("1"));
-        QCOMPARE(fieldsOf(r.changes), QStringList{QStringLiteral("description")});
-        QCOMPARE(read(s, opened.id()).description(), QStringLiteral("their change"));
-        p.policy = ZpaConflictPolicy::Overwrite;
-        p.tag = 14;
-        r = run(editor, p);
-        QVERIFY2(r.outcome == O::Done, qPrintable(r.error.toString()));
-        QCOMPARE(read(s, opened.id()).description(), QStringLiteral("from an old file"));
-        QCOMPARE(read(s, opened.id()).name(), mine.name());
-        // Three writes of this test reached the server and the log: create and two updates.
-        QCOMPARE(audit.read().records.size(), 3);
-    }
-
     void validationErrorsSendNothing()
     {
         ZpaStack s(sim());
@@ -342,7 +179,7 @@ private slots:
         const QJsonObject before = sim()->counters();
         auto expectInvalid = [&](ZpaEditRequest q, const QStringList &fields, const QString &text) {
             q.clientId = s.legacy();
-            q.tag = quint64(++m_serial);
+            q.tag = m_fx.nextTag();
             const ZpaEditResult r = run(editor, q);
             QCOMPARE(r.outcome, O::Invalid);
             QCOMPARE(r.error.kind, ErrorKind::Usage);
