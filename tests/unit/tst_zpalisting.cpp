@@ -277,6 +277,25 @@ private slots:
         QVERIFY(r.problems.join(QLatin1Char('\n')).contains(QLatin1String("came on another page already")));
     }
 
+    void emptyPageBeforeTheLast()
+    {
+        ZpaListLedger l(5, 100, 2);
+        l.nextPage();
+        l.pageArrived(1, page(1, 5, 15), 1, nullptr);
+        QCOMPARE(l.nextPage(), 2);
+        QCOMPARE(l.pageArrived(2, page(6, 0, 15), 1, nullptr), Verdict::Retry);
+        l.requeue(2);
+        QCOMPARE(l.nextPage(), 2); // the retry goes first
+        QCOMPARE(l.nextPage(), 3);
+        QCOMPARE(l.pageArrived(2, page(6, 5, 15), 1, nullptr), Verdict::Accepted);
+        QCOMPARE(l.pageArrived(3, page(11, 5, 15), 1, nullptr), Verdict::Accepted);
+        const ZpaListResult r = l.result(false);
+        QVERIFY(r.complete());
+        QCOMPARE(r.rows, qint64(15));
+        QVERIFY(!r.tenantChanged);
+        QCOMPARE(r.pages.at(1).lastError, QStringLiteral("page 2 holds 0 rows, 5 expected"));
+    }
+
     void fullLastPageReadsOn()
     {
         // totalCount 12 (3 pages of 5; totalPages says 2), but page 3 is full and the rows go on.
