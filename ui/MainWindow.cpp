@@ -44,6 +44,7 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     connect(m_indicators, &SessionIndicators::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_indicators->tray(), &TrayNotifier::quitRequested, this, &QWidget::close);
+    m_indicators->setBanner(m_banner);
     showStoreWarnings();
     setupConfigWatch();
     restoreSettings();

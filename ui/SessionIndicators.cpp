@@ -2,6 +2,7 @@
 
 #include "AppServices.h"
 #include "SidebarDelegate.h"
+#include "TenantBanner.h"
 #include "TrayNotifier.h"
 #include "session/TokenTracker.h"
 #include "store/TenantStore.h"
@@ -46,6 +47,30 @@ SessionIndicators::SessionIndicators(AppServices *services, QStatusBar *statusBa
 QString SessionIndicators::tokensText() const { return m_tokens->text(); }
 QString SessionIndicators::ziaText() const { return m_zia->text(); }
 QString SessionIndicators::ziaBadge() const { return m_ziaItem ? m_ziaItem->data(SidebarDelegate::BadgeRole).toString() : QString(); }
+
+void SessionIndicators::setBanner(TenantBanner *banner)
+{
+    m_banner = banner;
+    connect(banner, &TenantBanner::activeTenantChanged, this, &SessionIndicators::updateBanner);
+    updateBanner();
+}
+
+void SessionIndicators::updateBanner()
+{
+    if (!m_banner)
+        return;
+    const QString id = m_banner->activeTenantId();
+    ZiaService *zia = m_services->zia();
+    const ZiaActivationState s = zia->state(id);
+    if (id.isEmpty() || s == ZiaActivationState::Unknown) {
+        m_banner->setZiaBadge(QString(), QColor(), QString());
+        return;
+    }
+    QString text = tr("ZIA %1").arg(ziaActivationStateName(s));
+    if (zia->isReadOnly(id))
+        text += tr(" · READ-ONLY");
+    m_banner->setZiaBadge(text, ZiaStyle::color(s), ZiaStyle::describe(s));
+}
 
 void SessionIndicators::updateTokens()
 {
@@ -101,6 +126,7 @@ void SessionIndicators::updateZia()
         m_ziaItem->setToolTip(show ? ZiaStyle::describe(overall) : QString());
     }
     m_tray->setToolTip(text.isEmpty() ? tr("zconsole") : tr("zconsole — %1").arg(text));
+    updateBanner();
 }
 
 void SessionIndicators::onActivationCompleted(const QString &tenantId, const QString &tenantName)

@@ -10,6 +10,7 @@ class QWidget;
 namespace zc {
 
 class AppServices;
+class TenantBanner;
 class TrayNotifier;
 
 // What the main window shows of the background session outside the pages: the token summary
@@ -27,6 +28,8 @@ public:
     QString ziaText() const;
     QString ziaBadge() const;
     TrayNotifier *tray() const { return m_tray; }
+    // Shows the active tenant's ZIA state on the banner too.
+    void setBanner(TenantBanner *banner);
 
 signals:
     void statusMessage(const QString &text);
@@ -34,6 +37,7 @@ signals:
 private:
     void updateTokens();
     void updateZia();
+    void updateBanner();
     void onActivationCompleted(const QString &tenantId, const QString &tenantName);
 
     AppServices *m_services;
@@ -41,6 +45,7 @@ private:
     QLabel *m_tokens;
     QLabel *m_zia;
     TrayNotifier *m_tray;
+    TenantBanner *m_banner = nullptr;
 };
 
 } // namespace zc

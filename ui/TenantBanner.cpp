@@ -16,6 +16,7 @@ TenantBanner::TenantBanner(TenantStore *store, QWidget *parent)
     , m_stripe(new QFrame(this))
     , m_name(new QLabel(this))
     , m_badge(new QLabel(tr("PROTECTED"), this))
+    , m_ziaBadge(new QLabel(this))
     , m_details(new QLabel(this))
     , m_combo(new QComboBox(this))
 {
@@ -33,6 +34,8 @@ TenantBanner::TenantBanner(TenantStore *store, QWidget *parent)
     m_badge->setStyleSheet(QStringLiteral("background: #b91c1c; color: white; font-weight: bold; "
                                           "border-radius: 3px; padding: 2px 6px;"));
     m_badge->setToolTip(tr("Production tenant: deleting it asks for its name to be typed"));
+    m_ziaBadge->setObjectName(QStringLiteral("ziaBannerBadge"));
+    m_ziaBadge->hide();
     m_details->setTextFormat(Qt::PlainText);
     QPalette dim = m_details->palette();
     dim.setColor(QPalette::WindowText, dim.color(QPalette::Disabled, QPalette::WindowText).darker(130));
@@ -51,6 +54,7 @@ TenantBanner::TenantBanner(TenantStore *store, QWidget *parent)
     row->addWidget(m_stripe);
     row->addWidget(m_name);
     row->addWidget(m_badge, 0, Qt::AlignVCenter);
+    row->addWidget(m_ziaBadge, 0, Qt::AlignVCenter);
     row->addWidget(m_details, 1);
     row->addWidget(comboLabel);
     row->addWidget(m_combo);
@@ -156,6 +160,18 @@ void TenantBanner::refresh()
 }
 
 QString TenantBanner::nameText() const { return m_name->text(); }
+
+void TenantBanner::setZiaBadge(const QString &text, const QColor &color, const QString &toolTip)
+{
+    m_ziaBadge->setText(text);
+    m_ziaBadge->setToolTip(toolTip);
+    m_ziaBadge->setStyleSheet(QStringLiteral("background: %1; color: white; font-weight: bold; "
+                                             "border-radius: 3px; padding: 2px 6px;")
+                                  .arg(color.name()));
+    m_ziaBadge->setVisible(!text.isEmpty());
+}
+
+QString TenantBanner::ziaBadgeText() const { return m_ziaBadge->isVisibleTo(this) ? m_ziaBadge->text() : QString(); }
 
 bool TenantBanner::isProtectedShown() const { return m_badge->isVisibleTo(this); }
 

@@ -27,6 +27,9 @@ public:
     QString nameText() const;
     QColor nameColor() const { return m_nameColor; }
     bool isProtectedShown() const;
+    // The active tenant's ZIA activation state as a small badge ("ZIA PENDING"); empty hides it.
+    void setZiaBadge(const QString &text, const QColor &color, const QString &toolTip);
+    QString ziaBadgeText() const;
 
 signals:
     void activeTenantChanged(const QString &tenantId);
@@ -42,6 +45,7 @@ private:
     QFrame *m_stripe;
     QLabel *m_name;
     QLabel *m_badge;
+    QLabel *m_ziaBadge;
     QLabel *m_details;
     QComboBox *m_combo;
     bool m_rebuilding = false;

@@ -12,6 +12,7 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "TableView.h"
+#include "TenantBanner.h"
 #include "TrayNotifier.h"
 #include "core/UrlLookupTableModel.h"
 #include "sim/Simulator.h"
@@ -143,6 +144,7 @@ void TestZia::addUrlMakesPending()
     QTRY_COMPARE(m_window->sidebarBadge(MainWindow::ZiaPageIndex), QStringLiteral("PENDING"));
     QVERIFY2(m_window->ziaText().contains(QStringLiteral("PENDING")), qPrintable(m_window->ziaText()));
     QVERIFY(m_env.services()->zia()->hasPendingChanges(m_tenant));
+    QCOMPARE(m_window->banner()->ziaBadgeText(), QStringLiteral("ZIA PENDING"));
     QVERIFY(m_panel->activateButton()->isEnabled());
     const QModelIndex state = m_page->tenantView()->model()->index(0, 1);
     QCOMPARE(state.data().toString(), QStringLiteral("PENDING"));

@@ -262,6 +262,7 @@ void UrlCategoryWidget::updateButtons()
     m_add->setEnabled(can && anyValid);
     m_remove->setEnabled(can && !m_urls->selectedItems().isEmpty());
     m_input->setEnabled(m_writable);
+    m_reload->setEnabled(!m_clientId.isEmpty() && !m_loading);
     const QString ro = tr("The ZIA API is in read-only mode: changes are disabled until it ends");
     m_add->setToolTip(m_writable ? tr("Add the URLs to the category (the tenant becomes PENDING until activated)") : ro);
     m_remove->setToolTip(m_writable ? tr("Remove the selected URLs from the category (asks first; Del)") : ro);
