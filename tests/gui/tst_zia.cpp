@@ -58,6 +58,7 @@ private slots:
     void activateThroughEditLockRetry();
     void legacySessionIdleTimerAndEnd();
     void urlLookupWithExport();
+    void urlLookupCancel();
     void appTotalShowsQuota();
     void saasIncidents();
 
@@ -313,6 +314,28 @@ void TestZia::urlLookupWithExport()
     QVERIFY(data.contains("malware.example/x"));
     QTest::qWait(100);
     QVERIFY(!saveScreenshot(QStringLiteral("zia-lookup.png")).isEmpty());
+}
+
+void TestZia::urlLookupCancel()
+{
+    UrlLookupWidget *lookup = m_page->lookup();
+    QStringList urls;
+    for (int i = 0; i < 250; ++i)
+        urls << QStringLiteral("host%1.example").arg(i);
+    lookup->input()->setPlainText(urls.join(QLatin1Char('\n')));
+    QTRY_VERIFY2(lookup->checkText().contains(QStringLiteral("250 URLs to look up")), qPrintable(lookup->checkText()));
+    QTRY_VERIFY_WITH_TIMEOUT(lookup->etaText().startsWith(QStringLiteral("3 requests, about")), 10'000);
+    QTest::mouseClick(lookup->startButton(), Qt::LeftButton);
+    QVERIFY(lookup->isRunning());
+    QVERIFY(lookup->cancelButton()->isVisible());
+    QVERIFY(lookup->input()->isReadOnly());
+    QTRY_VERIFY_WITH_TIMEOUT(lookup->results()->rowCount() == 100, 15'000); // the first batch
+    QVERIFY2(lookup->progressText().contains(QStringLiteral("1 of 3")), qPrintable(lookup->progressText()));
+    QTest::mouseClick(lookup->cancelButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!lookup->isRunning(), 10'000);
+    QVERIFY(lookup->results()->rowCount() < 250);
+    QVERIFY(!lookup->input()->isReadOnly());
+    QVERIFY(lookup->findChild<MessageBar *>(QStringLiteral("lookupResultBar"))->text().contains(QStringLiteral("cancelled")));
 }
 
 void TestZia::appTotalShowsQuota()
