@@ -16,6 +16,7 @@
 #include "net/RetryAfter.h"
 
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QtTest>
 
@@ -320,8 +321,9 @@ private slots:
                 if (n.isEmpty())
                     continue;
                 QVERIFY(n.size() <= UrlLookup::MaxUrlLength);
-                const QString host = n.section(QLatin1Char('/'), 0, 0);
-                QVERIFY2(!host.contains(QLatin1Char('@')), qPrintable(n)); // never user info
+                // The authority ends at the first '/', '?' or '#'; it never keeps user info.
+                const qsizetype end = n.indexOf(QRegularExpression(QStringLiteral("[/?#]")));
+                QVERIFY2(!n.left(end < 0 ? n.size() : end).contains(QLatin1Char('@')), qPrintable(n));
                 for (const QChar c : n)
                     QVERIFY2(!c.isSpace() && c.unicode() >= 0x20, qPrintable(n));
             }
