@@ -4,6 +4,7 @@
 #include "session/SessionWorker.h"
 #include "session/TokenController.h"
 #include "session/TokenTracker.h"
+#include "segments/ZpaService.h"
 #include "zia/ZiaService.h"
 
 #include <QDir>
@@ -24,6 +25,7 @@ AppServices::AppServices(const QString &configDir, const QString &keychainServic
     , m_tokens(new TokenTracker(Clock::system(), this))
     , m_tokenController(new TokenController(m_worker, m_tokens, this))
     , m_zia(new ZiaService(m_store, this))
+    , m_zpa(new ZpaService(m_store, this))
 {
     // The folder holds config.json too: create it private, as TenantStore does.
     if (!QDir(configDir).exists() && QDir().mkpath(configDir))
@@ -48,6 +50,7 @@ void AppServices::startSession(const BrokerSettings &broker, const AuthSettings 
     m_worker->start(broker, auth);
     m_worker->attachStore(m_store);
     m_zia->attach(m_worker, m_configDir);
+    m_zpa->attach(m_worker, m_configDir);
 }
 
 void AppServices::stopSession()
@@ -55,6 +58,7 @@ void AppServices::stopSession()
     if (!m_worker->isRunning())
         return;
     m_zia->detach();
+    m_zpa->detach();
     m_worker->stop();
 }
 

@@ -16,6 +16,7 @@ class SessionWorker;
 class TokenController;
 class TokenTracker;
 class ZiaService;
+class ZpaService;
 
 // What the GUI works on, built from one config folder: the tenant store (config.json), the
 // keychain (one service name), ClientSecrets tying them together, and the GUI's own settings
@@ -23,7 +24,8 @@ class ZiaService;
 // secret). Tests build one on a temporary folder and get a fully isolated GUI.
 // The session (startSession): the background SessionWorker thread tracking every client of the
 // store, the TokenTracker and TokenController the API Clients page and the status bar read, and
-// the ZiaService (ZIA status, activation, URL categories and lookup, AppTotal, SaaS Security).
+// the ZiaService (ZIA status, activation, URL categories and lookup, AppTotal, SaaS Security)
+// and the ZpaService (ZPA application segments: listing, groups, edits with the audit log).
 // The objects exist from the start; requests made before startSession() fail with a message.
 class AppServices : public QObject
 {
@@ -43,7 +45,7 @@ public:
     ClientSecrets *secrets() const { return m_secrets; }
     QSettings *settings() const { return m_settings.get(); }
 
-    // Starts the session worker (idempotent) and attaches the ZIA backend to it.
+    // Starts the session worker (idempotent) and attaches the ZIA and ZPA backends to it.
     void startSession(const BrokerSettings &broker = defaultBrokerSettings(), const AuthSettings &auth = {});
     // Stops it (blocks a moment while the worker thread ends); also done by the destructor.
     void stopSession();
@@ -54,6 +56,7 @@ public:
     TokenTracker *tokens() const { return m_tokens; }
     TokenController *tokenController() const { return m_tokenController; }
     ZiaService *zia() const { return m_zia; }
+    ZpaService *zpa() const { return m_zpa; }
 
     static QString settingsFileName() { return QStringLiteral("zconsole-ui.ini"); }
 
@@ -68,6 +71,7 @@ private:
     TokenTracker *m_tokens;
     TokenController *m_tokenController;
     ZiaService *m_zia;
+    ZpaService *m_zpa;
 };
 
 // Keys of zconsole-ui.ini, in one place.
@@ -86,6 +90,9 @@ inline QString ziaTab() { return QStringLiteral("zia/tab"); }
 inline QString ziaTenant() { return QStringLiteral("zia/tenant"); }
 inline QString lookupHeader() { return QStringLiteral("zia/lookupHeader"); }
 inline QString toolsTab() { return QStringLiteral("tools/tab"); }
+inline QString segmentsHeader() { return QStringLiteral("segments/header"); }
+inline QString segmentsSplitter() { return QStringLiteral("segments/splitter"); }
+inline QString segmentsClient() { return QStringLiteral("segments/client"); }
 } // namespace settingskey
 
 } // namespace zc

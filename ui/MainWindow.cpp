@@ -6,13 +6,13 @@
 #include "AppServices.h"
 #include "Confirm.h"
 #include "Icons.h"
-#include "PlaceholderPage.h"
 #include "QuitGuard.h"
 #include "SessionIndicators.h"
 #include "SidebarDelegate.h"
 #include "TenantBanner.h"
 #include "TenantsPage.h"
 #include "TrayNotifier.h"
+#include "segments/AppSegmentsPage.h"
 #include "tools/ToolsPage.h"
 #include "zia/ZiaPage.h"
 #include "zia/ZiaService.h"
@@ -63,14 +63,15 @@ void MainWindow::setupPages()
     m_clients = new ApiClientsPage(m_services, m_ui->pages);
     m_ui->pages->addWidget(m_tenants);
     m_ui->pages->addWidget(m_clients);
-    m_ui->pages->addWidget(new PlaceholderPage(
-        QStringLiteral("segments"), tr("App Segments"),
-        tr("App Segments: not built yet — coming with ZPA support."), m_ui->pages));
+    m_segments = new AppSegmentsPage(m_services, m_ui->pages);
+    m_ui->pages->addWidget(m_segments);
     m_zia = new ZiaPage(m_services, m_ui->pages);
     m_tools = new ToolsPage(m_services, m_ui->pages);
     m_ui->pages->addWidget(m_zia);
     m_ui->pages->addWidget(m_tools);
     connect(m_zia, &ZiaPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_segments, &AppSegmentsPage::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_tools, &ToolsPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     const QStringList icons = {QStringLiteral("tenant"), QStringLiteral("client"),
@@ -214,6 +215,7 @@ void MainWindow::updateConfigStatus()
     const bool ro = s->isReadOnly();
     m_tenants->setReadOnly(ro);
     m_clients->setReadOnly(ro);
+    m_segments->setReadOnly(ro);
     updateActions();
 }
 
@@ -298,6 +300,7 @@ void MainWindow::onActiveTenantChanged(const QString &tenantId)
     m_services->settings()->setValue(settingskey::activeTenant(), tenantId);
     m_clients->setActiveTenant(tenantId);
     m_zia->setActiveTenant(tenantId);
+    m_segments->setActiveTenant(tenantId);
     const Tenant *t = m_services->store()->tenant(tenantId);
     setWindowTitle(t ? tr("%1 — zconsole").arg(t->name) : tr("zconsole"));
 }
@@ -351,6 +354,7 @@ void MainWindow::restoreSettings()
     m_ui->splitter->restoreState(s->value(settingskey::splitter()).toByteArray());
     m_tenants->restoreState(s);
     m_clients->restoreState(s);
+    m_segments->restoreState(s);
     m_zia->restoreState(s);
     m_tools->restoreState(s);
     showPage(qBound(0, s->value(settingskey::currentPage(), 0).toInt(), m_ui->pages->count() - 1));
@@ -366,6 +370,7 @@ void MainWindow::saveSettings()
     s->setValue(settingskey::currentPage(), currentPage());
     m_tenants->saveState(s);
     m_clients->saveState(s);
+    m_segments->saveState(s);
     m_zia->saveState(s);
     m_tools->saveState(s);
     s->sync();

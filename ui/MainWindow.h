@@ -16,8 +16,8 @@ class MainWindow;
 namespace zc {
 
 class ApiClientsPage;
+class AppSegmentsPage;
 class AppServices;
-class PlaceholderPage;
 class SessionIndicators;
 class TablePage;
 class TenantBanner;
@@ -45,6 +45,7 @@ public:
 
     TenantsPage *tenantsPage() const { return m_tenants; }
     ApiClientsPage *clientsPage() const { return m_clients; }
+    AppSegmentsPage *segmentsPage() const { return m_segments; }
     ZiaPage *ziaPage() const { return m_zia; }
     ToolsPage *toolsPage() const { return m_tools; }
     SessionIndicators *indicators() const { return m_indicators; }
@@ -92,6 +93,7 @@ private:
     TenantBanner *m_banner = nullptr;
     TenantsPage *m_tenants = nullptr;
     ApiClientsPage *m_clients = nullptr;
+    AppSegmentsPage *m_segments = nullptr;
     ZiaPage *m_zia = nullptr;
     ToolsPage *m_tools = nullptr;
     SessionIndicators *m_indicators = nullptr;
