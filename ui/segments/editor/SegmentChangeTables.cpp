@@ -9,7 +9,10 @@
 namespace zc::segmenttables {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("zc::SegmentEditorDialog", text); }
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(zc::SegmentEditorDialog)
+};
 
 QTableWidgetItem *cell(const QString &text)
 {
@@ -37,7 +40,7 @@ void prepare(QTableWidget *table, const QStringList &headers, int rows)
 void fillChanges(QTableWidget *table, const QList<AppSegmentChange> &changes, const QString &beforeHeader,
                  const QString &afterHeader)
 {
-    prepare(table, {tr("Field"), beforeHeader, afterHeader}, int(changes.size()));
+    prepare(table, {Tr::tr("Field"), beforeHeader, afterHeader}, int(changes.size()));
     for (int row = 0; row < changes.size(); ++row) {
         const AppSegmentChange &c = changes.at(row);
         QTableWidgetItem *field = cell(c.label.isEmpty() ? c.field : c.label);
@@ -51,7 +54,7 @@ void fillChanges(QTableWidget *table, const QList<AppSegmentChange> &changes, co
 
 void fillConflicts(QTableWidget *table, const QList<AppSegmentConflict> &fields)
 {
-    prepare(table, {tr("Field"), tr("Yours"), tr("Theirs (on the server)"), tr("When you opened it")},
+    prepare(table, {Tr::tr("Field"), Tr::tr("Yours"), Tr::tr("Theirs (on the server)"), Tr::tr("When you opened it")},
             int(fields.size()));
     for (int row = 0; row < fields.size(); ++row) {
         const AppSegmentConflict &c = fields.at(row);

@@ -8,21 +8,24 @@
 namespace zc {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("zc::SegmentDeleteConfirm", text); }
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(zc::SegmentDeleteConfirm)
+};
 } // namespace
 
 Confirm::Request segmentDeleteRequest(const QString &tenantName, bool protectedTenant, const AppSegment &segment)
 {
     Confirm::Request req;
-    req.title = tr("Delete application segment");
+    req.title = Tr::tr("Delete application segment");
     const QString name = segment.name().isEmpty() ? segment.id() : segment.name();
-    req.text = tr("Delete the application segment “%1” (id %2) from tenant “%3”?").arg(name, segment.id(), tenantName);
-    QString details = tr("It is deleted with forceDelete: policy rules that refer to it lose that reference. "
+    req.text = Tr::tr("Delete the application segment “%1” (id %2) from tenant “%3”?").arg(name, segment.id(), tenantName);
+    QString details = Tr::tr("It is deleted with forceDelete: policy rules that refer to it lose that reference. "
                          "This cannot be undone.");
     if (const int n = segment.domainCount(); n > 0)
-        details = tr("Domains: %1.").arg(segment.domainsText()) + QLatin1Char('\n') + details;
+        details = Tr::tr("Domains: %1.").arg(segment.domainsText()) + QLatin1Char('\n') + details;
     req.details = details;
-    req.acceptLabel = tr("Delete segment");
+    req.acceptLabel = Tr::tr("Delete segment");
     if (protectedTenant)
         req.typedName = tenantName;
     return req;

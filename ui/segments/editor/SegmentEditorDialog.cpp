@@ -47,14 +47,17 @@ SegmentEditorDialog::SegmentEditorDialog(const SegmentEditorContext &context, QW
     m_bar->hide();
     m_ui->barLayout->addWidget(m_bar);
 
-    m_errors.add(QStringLiteral("name"), m_ui->nameError, m_ui->form);
-    m_errors.add(QStringLiteral("description"), m_ui->descriptionError, m_ui->form);
-    m_errors.add(kDomains, m_ui->domainsError, m_ui->form);
-    m_errors.add(kTcp, m_ui->tcpError, m_ui->form);
-    m_errors.add(kUdp, m_ui->udpError, m_ui->form);
-    m_errors.add(QStringLiteral("ports"), m_ui->portsError, m_ui->form);
-    m_errors.add(QStringLiteral("segmentGroupId"), m_ui->segmentGroupError, m_ui->form);
-    m_errors.add(QStringLiteral("serverGroups"), m_ui->serverGroupsError, m_ui->form);
+    // Each error label sits under its field in the field's cell, so no row of the form is ever
+    // hidden: with hidden rows, Qt 6.4.2's QFormLayout::setGeometry writes past its row array on
+    // a form this long (valgrind: invalid writes, then heap corruption).
+    m_errors.add(QStringLiteral("name"), m_ui->nameError, nullptr);
+    m_errors.add(QStringLiteral("description"), m_ui->descriptionError, nullptr);
+    m_errors.add(kDomains, m_ui->domainsError, nullptr);
+    m_errors.add(kTcp, m_ui->tcpError, nullptr);
+    m_errors.add(kUdp, m_ui->udpError, nullptr);
+    m_errors.add(QStringLiteral("ports"), m_ui->portsError, nullptr);
+    m_errors.add(QStringLiteral("segmentGroupId"), m_ui->segmentGroupError, nullptr);
+    m_errors.add(QStringLiteral("serverGroups"), m_ui->serverGroupsError, nullptr);
 
     const int line = m_ui->descriptionEdit->fontMetrics().lineSpacing();
     m_ui->descriptionEdit->setMaximumHeight(line * 3 + 12);
@@ -364,6 +367,8 @@ void SegmentEditorDialog::setBusy(bool busy, const QString &text)
         m_bar->setType(MessageBar::Type::Info);
         m_bar->setText(text);
         m_bar->show();
+    } else {
+        showMessage(Tone::Info, QString()); // the answer says what happened
     }
     m_bar->setBusy(busy);
     updateButtons();
