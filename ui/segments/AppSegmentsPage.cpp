@@ -492,6 +492,12 @@ void AppSegmentsPage::showMessage(int type, const QString &text)
     emit statusMessage(text);
 }
 
+void AppSegmentsPage::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
 QString AppSegmentsPage::progressText() const { return m_progressLabel->text(); }
 QString AppSegmentsPage::countText() const { return m_count->text(); }
 int AppSegmentsPage::visibleRows() const { return m_proxy->rowCount(); }
