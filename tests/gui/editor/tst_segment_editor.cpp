@@ -225,9 +225,9 @@ private slots:
         child<QLineEdit>(&dlg, "tcpEdit")->setText(QStringLiteral("8443, 9000-9010"));
         child<QPushButton>(&dlg, "saveButton")->click();
         QVERIFY(dlg.isBusy());
-        QTest::keyClick(&dlg, Qt::Key_Escape); // Esc does not close while a request runs
-        dlg.reject();
+        QTest::keyClick(&dlg, Qt::Key_Escape); // Esc does not close while a request runs…
         QVERIFY(dlg.isVisible());
+        QVERIFY(dlg.messageText().contains(QStringLiteral("Esc again")));
         QVERIFY(!child<QPushButton>(&dlg, "cancelButton")->isEnabled());
         QVERIFY(waitIdle(dlg));
         QCOMPARE(dlg.stage(), Stage::Previewing);
@@ -434,6 +434,40 @@ private slots:
         QCOMPARE(now.udpPorts(), (PortRangeList{{5000, 5010}}));
     }
 
+    // Fields changed on both sides: overwriting theirs is previewed and then asked once more.
+    void conflictOverwriteNeedsSecondConfirmation()
+    {
+        Rig r(sim(), dir(QStringLiteral("overwrite")));
+        const AppSegment seg = m_fx.create(r.editor, r.s.legacy(), QStringLiteral("over"));
+        QVERIFY(!seg.id().isEmpty());
+        SegmentEditorDialog dlg(context(r, seg));
+        wire(dlg, r.editor);
+        QSignalSpy saved(&dlg, &SegmentEditorDialog::saved);
+        dlg.show();
+        QVERIFY(updateBehindTheBack(r.s, seg, QStringLiteral("their overwrite change")));
+        child<QPlainTextEdit>(&dlg, "descriptionEdit")->setPlainText(QStringLiteral("mine wins"));
+        child<QPushButton>(&dlg, "saveButton")->click();
+        QVERIFY(waitIdle(dlg));
+        QCOMPARE(dlg.stage(), Stage::Conflict);
+        child<QPushButton>(&dlg, "overwriteButton")->click();
+        QVERIFY(waitIdle(dlg));
+        QCOMPARE(dlg.stage(), Stage::Previewing);
+        QVERIFY(child<QLabel>(&dlg, "previewLabel")->text().contains(QStringLiteral("overwrite theirs")));
+        const qint64 puts = sim()->count(kPut);
+
+        Confirm::setNextAnswer(false);
+        child<QPushButton>(&dlg, "confirmButton")->click();
+        QVERIFY(QTest::qWaitFor([&] { return dlg.messageText().contains(QStringLiteral("not confirmed")); }, 5000));
+        QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("Overwrite")));
+        QCOMPARE(sim()->count(kPut), puts);
+        QCOMPARE(saved.count(), 0);
+
+        Confirm::setNextAnswer(true);
+        child<QPushButton>(&dlg, "confirmButton")->click();
+        QVERIFY(QTest::qWaitFor([&] { return saved.count() == 1; }, 60'000));
+        QCOMPARE(zpatest::ZpaEditFixture::read(r.s, seg.id()).description(), QStringLiteral("mine wins"));
+    }
+
     // The PUT fails (the API is in read-only mode): the dialog stays open with the input and
     // the error; the server is unchanged.
     void failedSaveKeepsInput()
@@ -513,6 +547,24 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return saved.count() == 1; }, 60'000));
         QCOMPARE(sim()->count(kPut), puts + 1);
         QCOMPARE(zpatest::ZpaEditFixture::read(r.s, seg.id()).description(), QStringLiteral("protected change"));
+    }
+
+    // A lost answer never traps the person: the second Esc while busy closes the dialog.
+    void secondEscClosesWhileBusy()
+    {
+        Rig r(sim(), dir(QStringLiteral("esc")));
+        AppSegment seg = AppSegment::fromJson(m_fx.newSegmentJson(QStringLiteral("esc")));
+        seg.setId(QStringLiteral("4242"));
+        SegmentEditorDialog dlg(context(r, seg)); // not wired: the answer never comes
+        dlg.show();
+        child<QPlainTextEdit>(&dlg, "descriptionEdit")->setPlainText(QStringLiteral("x"));
+        child<QPushButton>(&dlg, "saveButton")->click();
+        QVERIFY(dlg.isBusy());
+        QTest::keyClick(&dlg, Qt::Key_Escape);
+        QVERIFY(dlg.isVisible());
+        QTest::keyClick(&dlg, Qt::Key_Escape);
+        QVERIFY(!dlg.isVisible());
+        QCOMPARE(dlg.result(), int(QDialog::Rejected));
     }
 
     void readOnlyContext()

@@ -363,6 +363,7 @@ void SegmentEditorDialog::setStage(Stage stage)
 void SegmentEditorDialog::setBusy(bool busy, const QString &text)
 {
     m_busy = busy;
+    m_closeWhileBusy = false;
     if (busy) {
         m_bar->setType(MessageBar::Type::Info);
         m_bar->setText(text);
@@ -393,8 +394,12 @@ QString SegmentEditorDialog::messageText() const { return m_bar->isVisibleTo(thi
 
 void SegmentEditorDialog::reject()
 {
-    if (m_busy) {
-        m_bar->setText(tr("Waiting for the server's answer; the dialog can be closed once it arrives."));
+    if (m_busy && !m_closeWhileBusy) {
+        // Closing now would hide the answer (the request still runs). A second Esc closes anyway,
+        // so that a lost answer never traps the person in the dialog.
+        m_closeWhileBusy = true;
+        m_bar->setText(tr("Waiting for the server's answer… Press Esc again to close anyway (the request may "
+                          "still complete; check the list or the audit log)."));
         return;
     }
     QDialog::reject();

@@ -65,7 +65,7 @@ public:
 
 public slots:
     void showResult(const zc::ZpaEditResult &result); // the answer to the last submitRequested
-    void reject() override;                           // refused while a request runs
+    void reject() override;                           // while a request runs: only on a second try
 
 signals:
     void submitRequested(const zc::ZpaEditRequest &request); // the page forwards it to ZpaSegmentEditor
@@ -102,6 +102,7 @@ private:
     bool m_busy = false;
     bool m_asking = false;       // a confirmation is open
     bool m_filling = false;      // the form is being filled by code
+    bool m_closeWhileBusy = false; // the person tried to close while busy: the next try closes
     quint64 m_pendingTag = 0;
     ZpaConflictPolicy m_policy = ZpaConflictPolicy::Refuse;
     ZpaEditResult m_last;
