@@ -471,7 +471,9 @@ void AppSegmentsPage::onFinished(quint64 generation, const ZpaListResult &r)
         text = tr("Cancelled: %1 of %2 segments loaded (the list is partial). Load again for all of them.").arg(rows).arg(total);
         break;
     }
-    m_progressLabel->setText(r.status == ZpaListResult::Status::Complete ? tr("%1 segments").arg(rows) : QString());
+    m_progressLabel->setText(r.status == ZpaListResult::Status::Complete
+                                 ? (r.pagesRead == 1 ? tr("Complete: 1 page read") : tr("Complete: %1 pages read").arg(r.pagesRead))
+                                 : QString());
     if (r.status == ZpaListResult::Status::Complete && type == MessageBar::Type::Success && r.pageRetries == 0) {
         m_message->hide();
         emit statusMessage(text);

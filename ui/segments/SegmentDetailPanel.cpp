@@ -4,7 +4,6 @@
 #include "models/AppSegmentTableModel.h"
 
 #include <QDateTime>
-#include <QLocale>
 
 namespace zc {
 
@@ -44,9 +43,7 @@ QString SegmentDetailPanel::timeText(const QString &epochSecs)
     const qint64 secs = epochSecs.toLongLong(&ok);
     if (!ok || secs <= 0)
         return epochSecs;
-    const QDateTime t = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
-    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) + QStringLiteral(" (")
-           + t.toString(Qt::ISODate) + QLatin1Char(')');
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
 }
 
 void SegmentDetailPanel::setSegment(const AppSegment *s)

@@ -46,6 +46,7 @@
 #include <QToolButton>
 
 #if __has_include("segments/editor/SegmentEditorDialog.h")
+#include "segments/editor/AuditLogDialog.h"
 #include "segments/editor/SegmentEditorDialog.h"
 #define ZC_TEST_EDITOR 1
 #endif
@@ -122,6 +123,9 @@ private slots:
     void retriesAndIncompleteListingNamed();
     void cancelMidLoadKeepsPartialList();
     void errorsAreClear();
+    void readOnlyDisablesWrites();
+    void auditLogShowsPageChanges();
+    void tenantChangedDuringReadIsWarned();
     void screenshot();
 
 private:
@@ -241,7 +245,7 @@ void TestSegments::loadsEverySegmentIncrementally()
     QCOMPARE(lastProgress.rows, qint64(kSegments));
     QVERIFY2(!progressTexts.isEmpty() && progressTexts.last().startsWith(QStringLiteral("20 / 20 pages — 10000 segments")),
              qPrintable(progressTexts.join(QLatin1Char('|'))));
-    QCOMPARE(m_page->progressText(), QStringLiteral("10000 segments"));
+    QCOMPARE(m_page->progressText(), QStringLiteral("Complete: 20 pages read"));
     QVERIFY(!m_page->isLoading());
     QVERIFY(!m_page->messageBar()->isVisible());
     QCOMPARE(m_page->loadButton()->text(), QStringLiteral("Re&load"));
@@ -593,11 +597,89 @@ void TestSegments::errorsAreClear()
     QVERIFY(store->updateTenant(t).ok);
 }
 
+void TestSegments::readOnlyDisablesWrites()
+{
+    QVERIFY(m_page->model()->rowCount() > 0);
+    QVERIFY(m_page->selectId(m_page->proxy()->index(0, 0).data(IdRole).toString()));
+    const bool editor = AppSegmentsPage::editorAvailable();
+    QCOMPARE(m_page->newButton()->isEnabled(), editor);
+    QCOMPARE(m_page->deleteButton()->isEnabled(), editor);
+    m_page->setReadOnly(true);
+    QVERIFY(!m_page->newButton()->isEnabled());
+    QVERIFY(!m_page->editButton()->isEnabled());
+    QVERIFY(!m_page->deleteButton()->isEnabled());
+    QVERIFY(m_page->loadButton()->isEnabled()); // reading still works
+    QVERIFY(m_page->editButton()->toolTip().contains(QStringLiteral("read-only")));
+    Confirm::setNextAnswer(true);
+    m_page->view()->setFocus();
+    QTest::keyClick(m_page->view(), Qt::Key_Delete);
+    QTest::qWait(100);
+    QVERIFY(Confirm::hasPreset()); // nothing asked
+    Confirm::clearPreset();
+    m_page->setReadOnly(false);
+    QCOMPARE(m_page->editButton()->isEnabled(), editor);
+}
+
+void TestSegments::auditLogShowsPageChanges()
+{
+#ifndef ZC_TEST_EDITOR
+    QSKIP("the segment editor is not part of this build");
+#else
+    QVERIFY(m_page->auditButton()->isEnabled());
+    QTest::mouseClick(m_page->auditButton(), Qt::LeftButton);
+    QPointer<AuditLogDialog> dlg = waitForWindow<AuditLogDialog>();
+    QVERIFY(dlg);
+    // The update and the delete made through the page above.
+    QTRY_VERIFY2(dlg->model()->rowCount() >= 2, qPrintable(dlg->statusText()));
+    dlg->close();
+    QTRY_VERIFY(dlg.isNull() || !dlg->isVisible());
+#endif
+}
+
+void TestSegments::tenantChangedDuringReadIsWarned()
+{
+    // A segment is created while a slow listing runs: the totals move between pages.
+    ZpaService *zpa = m_env.services()->zpa();
+    zpa->setReadBudget(m_client, 4, 1000);
+    QSignalSpy done(m_page, &AppSegmentsPage::loadFinished);
+    QSignalSpy created(zpa, &ZpaService::editFinished);
+    QTest::mouseClick(m_page->loadButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowCount() >= 500, 30'000);
+    AppSegment fresh = m_all.at(300);
+    fresh.setId(QString());
+    fresh.setName(QStringLiteral("created while listing"));
+    fresh.setDomainNames({QStringLiteral("created-while-listing.gui.example")});
+    ZpaEditRequest req;
+    req.action = ZpaEditRequest::Action::Create;
+    req.clientId = m_client;
+    req.edited = fresh;
+    req.tag = 4242;
+    zpa->submitEdit(req);
+    QVERIFY(created.wait(20'000));
+    const ZpaEditResult cr = created.first().first().value<ZpaEditResult>();
+    QVERIFY2(cr.outcome == ZpaEditResult::Outcome::Done, qPrintable(cr.error.toString() + ZpaEditResult::outcomeName(cr.outcome)));
+    QVERIFY(done.wait(60'000));
+    zpa->setReadBudget(m_client, 0, 0);
+    const ZpaListResult r = done.first().first().value<ZpaListResult>();
+    QVERIFY2(r.tenantChanged, qPrintable(r.problems.join(QLatin1Char('\n'))));
+    QCOMPARE(m_page->messageBar()->type(), MessageBar::Type::Warning);
+    QVERIFY2(m_page->messageBar()->isVisible() && m_page->messageBar()->text().contains(QStringLiteral("changed while it was read")),
+             qPrintable(m_page->messageBar()->text()));
+}
+
 void TestSegments::screenshot()
 {
-    const ZpaListResult r = loadAndWait();
+    // F5 reloads.
+    QSignalSpy done(m_page, &AppSegmentsPage::loadFinished);
+    m_page->view()->setFocus();
+    QTest::keyClick(m_page->view(), Qt::Key_F5);
+    QVERIFY(m_page->isLoading());
+    QVERIFY(done.wait(60'000));
+    const ZpaListResult r = done.first().first().value<ZpaListResult>();
     QVERIFY2(r.complete(), qPrintable(r.error.toString()));
     QVERIFY(m_page->model()->rowCount() >= kSegments - 1);
+    m_page->filterEdit()->setText(QStringLiteral("portal"));
+    QVERIFY(m_page->proxy()->rowCount() > 20);
     QVERIFY(m_page->selectId(m_page->proxy()->index(5, 0).data(IdRole).toString()));
     m_page->view()->setFocus();
     m_window->resize(1200, 750);
