@@ -34,6 +34,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -124,6 +125,7 @@ private slots:
     void cancelMidLoadKeepsPartialList();
     void errorsAreClear();
     void readOnlyDisablesWrites();
+    void createSegmentFromPage();
     void auditLogShowsPageChanges();
     void tenantChangedDuringReadIsWarned();
     void screenshot();
@@ -618,6 +620,56 @@ void TestSegments::readOnlyDisablesWrites()
     Confirm::clearPreset();
     m_page->setReadOnly(false);
     QCOMPARE(m_page->editButton()->isEnabled(), editor);
+}
+
+void TestSegments::createSegmentFromPage()
+{
+#ifndef ZC_TEST_EDITOR
+    QSKIP("the segment editor is not part of this build");
+#else
+    // Groups of one Default-microtenant segment (they belong together).
+    const auto tpl = std::find_if(m_all.begin(), m_all.end(), [](const AppSegment &a) {
+        return a.microtenantKey() == QLatin1String("0") && !a.serverGroups().isEmpty();
+    });
+    QVERIFY(tpl != m_all.end());
+    const int before = m_page->model()->rowCount();
+    QSignalSpy edits(m_page, &AppSegmentsPage::editFinished);
+    QVERIFY(m_page->newButton()->isEnabled());
+    QTest::mouseClick(m_page->newButton(), Qt::LeftButton);
+    QPointer<SegmentEditorDialog> dlg = waitForWindow<SegmentEditorDialog>();
+    QVERIFY(dlg);
+    QVERIFY(dlg->isCreate());
+    auto *group = dlg->findChild<QComboBox *>(QStringLiteral("segmentGroupCombo"));
+    auto *servers = dlg->findChild<QListWidget *>(QStringLiteral("serverGroupsList"));
+    QVERIFY(group && servers);
+    QTRY_VERIFY_WITH_TIMEOUT(group->findData(tpl->segmentGroupId()) >= 0, 20'000); // groups read by the page
+    dlg->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("Created from the page"));
+    dlg->findChild<QPlainTextEdit *>(QStringLiteral("domainsEdit"))->setPlainText(QStringLiteral("created-from-page.gui.example"));
+    dlg->findChild<QLineEdit *>(QStringLiteral("tcpEdit"))->setText(QStringLiteral("8443"));
+    group->setCurrentIndex(group->findData(tpl->segmentGroupId()));
+    bool checked = false;
+    for (int i = 0; i < servers->count(); ++i)
+        if (servers->item(i)->data(Qt::UserRole).toString() == tpl->serverGroups().first().id) {
+            servers->item(i)->setCheckState(Qt::Checked);
+            checked = true;
+        }
+    QVERIFY(checked);
+    auto *save = dlg->findChild<QPushButton *>(QStringLiteral("saveButton"));
+    QTRY_VERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dlg && dlg->stage() == SegmentEditorDialog::Stage::Previewing && !dlg->isBusy(), 20'000);
+    QTest::mouseClick(dlg->findChild<QPushButton *>(QStringLiteral("confirmButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dlg.isNull() || !dlg->isVisible(), 20'000);
+    QTRY_VERIFY(!edits.isEmpty());
+    const ZpaEditResult r = edits.last().first().value<ZpaEditResult>();
+    QCOMPARE(r.outcome, ZpaEditResult::Outcome::Done);
+    QCOMPARE(r.action, ZpaEditRequest::Action::Create);
+    QVERIFY(!r.after.id().isEmpty());
+    QCOMPARE(m_page->model()->rowCount(), before + 1);
+    QVERIFY(m_page->model()->rowOf(r.after.id()) >= 0);
+    QCOMPARE(m_page->currentId(), r.after.id());
+    QVERIFY(m_page->detail()->toPlainText().contains(QStringLiteral("created-from-page.gui.example")));
+#endif
 }
 
 void TestSegments::auditLogShowsPageChanges()
