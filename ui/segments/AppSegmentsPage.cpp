@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolButton>
@@ -281,6 +282,7 @@ void AppSegmentsPage::setReadOnly(bool readOnly)
 
 void AppSegmentsPage::onClientChanged(const QString &clientId)
 {
+    Q_UNUSED(clientId); // the combo's current client
     // Another tenant: its rows are not this one's.
     const QString tenant = tenantIdOfClient();
     if (m_loading)
@@ -295,10 +297,26 @@ void AppSegmentsPage::onClientChanged(const QString &clientId)
     m_microtenant->clear();
     m_microtenant->addItem(tr("All microtenants"), QStringLiteral("all"));
     m_microtenant->addItem(tr("Default microtenant"), QStringLiteral("default"));
-    if (!clientId.isEmpty() && m_services->zpa()->clientProblem(clientId).isEmpty())
-        m_services->zpa()->loadMicrotenants(clientId);
+    m_microtenantsAsked.clear();
+    requestMicrotenants();
     updateActions();
     updateEmptyText();
+}
+
+void AppSegmentsPage::requestMicrotenants()
+{
+    const QString client = clientId();
+    if (!isVisible() || client.isEmpty() || client == m_microtenantsAsked || !m_services->zpa()->isAttached()
+        || !m_services->zpa()->clientProblem(client).isEmpty())
+        return;
+    m_microtenantsAsked = client;
+    m_services->zpa()->loadMicrotenants(client);
+}
+
+void AppSegmentsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    requestMicrotenants(); // no request before the page is first shown
 }
 
 void AppSegmentsPage::onMicrotenants(const QString &clientId, const QList<ZpaMicrotenant> &list, const ApiError &error)
@@ -306,6 +324,7 @@ void AppSegmentsPage::onMicrotenants(const QString &clientId, const QList<ZpaMic
     if (clientId != this->clientId())
         return;
     if (error.isError()) {
+        m_microtenantsAsked.clear(); // asked again next time
         m_microtenant->setToolTip(tr("Microtenants could not be read: %1").arg(error.message));
         return;
     }
@@ -336,6 +355,7 @@ void AppSegmentsPage::load()
         return;
     }
     m_model->clear();
+    m_apiReadOnly = false; // writes are tried again after a Load
     m_loadedTenant = tenantIdOfClient();
     m_retriedPages.clear();
     m_message->hide();
@@ -345,6 +365,7 @@ void AppSegmentsPage::load()
     m_progress->show();
     m_progressLabel->setText(tr("Reading page 1…"));
     m_generation = m_services->zpa()->startListing(client, options);
+    requestMicrotenants(); // if they could not be read before
     updateActions();
     updateCount();
     updateEmptyText();
@@ -563,7 +584,7 @@ void AppSegmentsPage::onCurrentChanged()
 
 bool AppSegmentsPage::canWrite() const
 {
-    return editorAvailable() && !m_readOnly && !m_services->store()->isReadOnly() && !m_loading
+    return editorAvailable() && !m_readOnly && !m_apiReadOnly && !m_services->store()->isReadOnly() && !m_loading
            && m_services->zpa()->isAttached() && m_services->zpa()->clientProblem(clientId()).isEmpty();
 }
 
@@ -590,6 +611,8 @@ void AppSegmentsPage::updateActions()
         why = tr("The segment editor is not part of this build");
     else if (m_readOnly || m_services->store()->isReadOnly())
         why = tr("The configuration is read-only");
+    else if (m_apiReadOnly)
+        why = tr("The ZPA API is in read-only mode: Load again to retry");
     else if (m_loading)
         why = tr("Wait until the segments are loaded (or cancel)");
     else if (!hasClient)

@@ -82,6 +82,9 @@ public:
     void setActiveTenant(const QString &tenantId);
     // The configuration is read-only: no writes.
     void setReadOnly(bool readOnly);
+    // A write was refused because the ZPA API is in read-only mode (403 STATE_READONLY): writes
+    // stay disabled until the next Load.
+    bool isApiReadOnly() const { return m_apiReadOnly; }
 
     QString currentId() const; // the one selected row's id, empty if none or several
     bool selectId(const QString &id);
@@ -118,6 +121,9 @@ public slots:
     void deleteCurrent();
     void showAuditLog();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     void statusMessage(const QString &text);
     void loadFinished(const zc::ZpaListResult &result);
@@ -127,6 +133,7 @@ private:
     void buildUi();
     void connectService();
     void onClientChanged(const QString &clientId);
+    void requestMicrotenants(); // once per client, while the page is on screen
     void onMicrotenants(const QString &clientId, const QList<ZpaMicrotenant> &list, const ApiError &error);
     void onStarted(quint64 generation, qint64 total, int pages);
     void onRows(quint64 generation, int page, const QList<AppSegment> &rows);
@@ -134,6 +141,7 @@ private:
     void onRetry(quint64 generation, int page, int attempt, const QString &why, qint64 delayMs);
     void onFinished(quint64 generation, const ZpaListResult &r);
     void onEditFinished(const ZpaEditResult &result);
+    void noteReadOnlyMode(const ApiError &error);
     void onCurrentChanged();
     void updateActions();
     void updateCount();
@@ -179,11 +187,13 @@ private:
     SavePathHook m_savePathHook;
 
     QString m_activeTenant;
+    QString m_microtenantsAsked; // client whose microtenants were requested
     QString m_loadedTenant;     // tenant of the rows in the model
     quint64 m_generation = 0;   // of the listing this page started last
     bool m_loading = false;
     bool m_cancelling = false;
     bool m_readOnly = false;
+    bool m_apiReadOnly = false;
     bool m_restoringHeader = false;
     ZpaListResult m_lastResult;
     QList<int> m_retriedPages;

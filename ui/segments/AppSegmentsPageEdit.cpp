@@ -176,6 +176,7 @@ void AppSegmentsPage::onEditFinished(const ZpaEditResult &result)
             showMessage(int(MessageBar::Type::Error),
                         tr("The segment was not deleted (%1): %2")
                             .arg(ZpaEditResult::outcomeName(result.outcome), errorText(result.error)));
+            noteReadOnlyMode(result.error);
         }
         emit editFinished(result);
         return;
@@ -194,10 +195,25 @@ void AppSegmentsPage::onEditFinished(const ZpaEditResult &result)
     }
     if (auto *dlg = qobject_cast<SegmentEditorDialog *>(w.data()))
         dlg->showResult(result);
+    noteReadOnlyMode(result.error);
     emit editFinished(result);
 #else
     Q_UNUSED(result);
 #endif
+}
+
+void AppSegmentsPage::noteReadOnlyMode(const ApiError &error)
+{
+    if (error.httpStatus != 403 || error.code != QLatin1String("STATE_READONLY"))
+        return;
+    m_apiReadOnly = true;
+    updateActions();
+    const ApiClient *c = m_services->store()->client(clientId());
+    const Tenant *t = c ? m_services->store()->tenant(c->tenantId) : nullptr;
+    showMessage(int(MessageBar::Type::Warning),
+                tr("The ZPA API of tenant “%1” is in read-only mode (a scheduled upgrade): changes are disabled. "
+                   "Reading still works; Load again to retry changes once the mode has ended.")
+                    .arg(t ? t->name : QString()));
 }
 
 void AppSegmentsPage::showAuditLog()

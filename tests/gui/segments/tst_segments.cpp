@@ -597,11 +597,25 @@ void TestSegments::errorsAreClear()
     QVERIFY2(m_page->messageBar()->text().contains(QStringLiteral("no ZPA customer id")), qPrintable(m_page->messageBar()->text()));
     t.zpaCustomerId = customer;
     QVERIFY(store->updateTenant(t).ok);
+
+    // A 403 on page 1: the listing fails with a message that says what to check.
+    m_env.sim()->setKnobs(QJsonObject{{QStringLiteral("faults"),
+                                       QJsonArray{QJsonObject{{QStringLiteral("route"), kLegacyList},
+                                                              {QStringLiteral("kind"), QStringLiteral("readonly")},
+                                                              {QStringLiteral("count"), 50}}}}});
+    const ZpaListResult r = loadAndWait();
+    QCOMPARE(r.status, ZpaListResult::Status::Failed);
+    QCOMPARE(r.error.httpStatus, 403);
+    QCOMPARE(m_page->messageBar()->type(), MessageBar::Type::Error);
+    QVERIFY2(m_page->messageBar()->text().contains(QStringLiteral("403")), qPrintable(m_page->messageBar()->text()));
+    QVERIFY(m_page->loadButton()->isEnabled());
+    m_env.sim()->resetKnobs();
 }
 
 void TestSegments::readOnlyDisablesWrites()
 {
-    QVERIFY(m_page->model()->rowCount() > 0);
+    const ZpaListResult loaded = loadAndWait(); // the failed listing above left nothing
+    QVERIFY2(loaded.complete(), qPrintable(loaded.error.toString()));
     QVERIFY(m_page->selectId(m_page->proxy()->index(0, 0).data(IdRole).toString()));
     const bool editor = AppSegmentsPage::editorAvailable();
     QCOMPARE(m_page->newButton()->isEnabled(), editor);
@@ -620,6 +634,28 @@ void TestSegments::readOnlyDisablesWrites()
     Confirm::clearPreset();
     m_page->setReadOnly(false);
     QCOMPARE(m_page->editButton()->isEnabled(), editor);
+    if (!editor)
+        return;
+
+    // The ZPA API in read-only mode: a delete is refused (403 STATE_READONLY), writes are
+    // disabled until the next Load.
+    const QString id = m_page->currentId();
+    m_env.sim()->setKnobs(QJsonObject{{QStringLiteral("readOnly"), true}});
+    QSignalSpy edits(m_page, &AppSegmentsPage::editFinished);
+    Confirm::setNextAnswer(true);
+    QTest::keyClick(m_page->view(), Qt::Key_Delete);
+    QVERIFY(edits.wait(20'000));
+    QCOMPARE(edits.first().first().value<ZpaEditResult>().outcome, ZpaEditResult::Outcome::Failed);
+    QVERIFY(m_page->isApiReadOnly());
+    QVERIFY(m_page->model()->rowOf(id) >= 0);
+    QVERIFY(!m_page->deleteButton()->isEnabled());
+    QVERIFY(!m_page->newButton()->isEnabled());
+    QVERIFY2(m_page->messageBar()->text().contains(QStringLiteral("read-only mode")), qPrintable(m_page->messageBar()->text()));
+    m_env.sim()->setKnobs(QJsonObject{{QStringLiteral("readOnly"), QJsonValue::Null}});
+    const ZpaListResult r = loadAndWait();
+    QVERIFY2(r.complete(), qPrintable(r.error.toString()));
+    QVERIFY(!m_page->isApiReadOnly());
+    QVERIFY(m_page->newButton()->isEnabled());
 }
 
 void TestSegments::createSegmentFromPage()
