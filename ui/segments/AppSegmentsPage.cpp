@@ -23,6 +23,7 @@
 #include <QSettings>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -153,7 +154,7 @@ void AppSegmentsPage::buildUi()
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 1);
     m_split->setChildrenCollapsible(false);
-    m_split->setSizes({800, 300});
+    m_split->setSizes({780, 360});
 
     auto *head = new QHBoxLayout;
     head->addWidget(title);
@@ -250,6 +251,13 @@ void AppSegmentsPage::connectService()
     connect(zpa, &ZpaService::segmentFetched, this, &AppSegmentsPage::onSegmentFetched);
     connect(zpa, &ZpaService::groupsLoaded, this, &AppSegmentsPage::onGroups);
     connect(zpa, &ZpaService::editFinished, this, &AppSegmentsPage::onEditFinished);
+    // After ClientCombo's own rebuild (connected first, when it was built).
+    TenantStore *store = m_services->store();
+    connect(store, &TenantStore::reset, this, &AppSegmentsPage::orderClients);
+    for (auto sig : {&TenantStore::clientInserted, &TenantStore::clientChanged, &TenantStore::tenantChanged})
+        connect(store, sig, this, &AppSegmentsPage::orderClients);
+    for (auto sig : {&TenantStore::clientRemoved, &TenantStore::tenantRemoved})
+        connect(store, sig, this, &AppSegmentsPage::orderClients);
     connect(m_services->store(), &TenantStore::reset, this, &AppSegmentsPage::updateActions);
     connect(m_services->store(), &TenantStore::tenantChanged, this, &AppSegmentsPage::updateActions);
 }
@@ -264,9 +272,27 @@ QString AppSegmentsPage::tenantIdOfClient() const
     return c ? c->tenantId : QString();
 }
 
+void AppSegmentsPage::orderClients()
+{
+    // Stable: the active tenant's clients first, each group in the combo's (name) order. The
+    // current client stays current (the combo follows its item).
+    auto *items = qobject_cast<QStandardItemModel *>(m_client->model());
+    if (!items)
+        return;
+    constexpr int OrderRole = Qt::UserRole + 40;
+    for (int i = 0; i < items->rowCount(); ++i) {
+        const ApiClient *c = m_services->store()->client(items->item(i)->data(Qt::UserRole).toString());
+        const bool active = c && !m_activeTenant.isEmpty() && c->tenantId == m_activeTenant;
+        items->item(i)->setData((active ? 0 : 100000) + i, OrderRole);
+    }
+    items->setSortRole(OrderRole);
+    items->sort(0);
+}
+
 void AppSegmentsPage::setActiveTenant(const QString &tenantId)
 {
     m_activeTenant = tenantId;
+    orderClients();
     if (tenantIdOfClient() == tenantId && !tenantId.isEmpty())
         return; // already one of its clients
     const QString def = m_services->zpa()->defaultClient(tenantId);

@@ -133,6 +133,7 @@ private:
     void buildUi();
     void connectService();
     void onClientChanged(const QString &clientId);
+    void orderClients(); // the active tenant's clients first
     void requestMicrotenants(); // once per client, while the page is on screen
     void onMicrotenants(const QString &clientId, const QList<ZpaMicrotenant> &list, const ApiError &error);
     void onStarted(quint64 generation, qint64 total, int pages);

@@ -129,6 +129,7 @@ private slots:
     void auditLogShowsPageChanges();
     void tenantChangedDuringReadIsWarned();
     void screenshot();
+    void activeTenantClientsComeFirst();
 
 private:
     // Clicks Load and waits for the listing to end.
@@ -782,6 +783,34 @@ void TestSegments::screenshot()
     const QImage img(file);
     QVERIFY(!img.isNull());
     QVERIFY(maxDistinctColoursInARow(img) > 8);
+}
+
+void TestSegments::activeTenantClientsComeFirst()
+{
+    // Another tenant whose ZPA client sorts first by name: the active tenant's clients still lead,
+    // and a client of the other tenant shows a problem instead of a request (no customer id).
+    TenantStore *store = m_env.services()->store();
+    const StoreResult tr = store->addTenant(makeTenant(QStringLiteral("Another Corp")));
+    QVERIFY(tr.ok);
+    const StoreResult cr = store->addClient(makeClient(tr.id, QStringLiteral("aaa-other-zpa"), AuthKind::ZpaLegacy));
+    QVERIFY(cr.ok);
+    ClientCombo *combo = m_page->clientCombo();
+    QTRY_COMPARE(combo->clientCount(), 4); // zpa-legacy, oneapi-secret, oneapi-jwt + the other one
+    QCOMPARE(m_page->clientId(), m_client); // the choice is kept
+    const QString active = m_env.tenantId();
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(store->client(combo->itemData(i).toString())->tenantId, active);
+    QCOMPARE(combo->itemData(3).toString(), cr.id);
+    QVERIFY(m_page->setClient(cr.id));
+    QTest::mouseClick(m_page->loadButton(), Qt::LeftButton);
+    QVERIFY(!m_page->isLoading());
+    QCOMPARE(m_page->messageBar()->type(), MessageBar::Type::Error);
+    QVERIFY2(m_page->messageBar()->text().contains(QStringLiteral("no ZPA customer id")), qPrintable(m_page->messageBar()->text()));
+    QCOMPARE(m_page->model()->rowCount(), 0); // the other tenant's rows are not this one's
+    QVERIFY(!m_page->newButton()->isEnabled());
+    QVERIFY(store->removeTenant(tr.id).ok);
+    QTRY_COMPARE(combo->clientCount(), 3);
+    QVERIFY(m_page->setClient(m_client));
 }
 
 QTEST_MAIN(TestSegments)
