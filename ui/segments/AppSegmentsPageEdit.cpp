@@ -45,9 +45,6 @@ void AppSegmentsPage::onGroups(const QString &clientId, const QList<ZpaSegmentGr
     m_serverGroups = serverGroups;
     m_groupsLoaded = true;
 #ifdef ZC_HAVE_SEGMENT_EDITOR
-    for (const QPointer<QWidget> &w : std::as_const(m_editDialogs))
-        if (auto *dlg = qobject_cast<SegmentEditorDialog *>(w.data()))
-            dlg->setGroups(segmentGroups, serverGroups);
     for (auto *dlg : findChildren<SegmentEditorDialog *>(QString(), Qt::FindDirectChildrenOnly))
         dlg->setGroups(segmentGroups, serverGroups);
 #endif
