@@ -160,7 +160,7 @@ void AppTotalApi::app(const QString &clientId, const QString &appId, QObject *ct
             if (doc.isArray() && !doc.array().isEmpty())
                 o = doc.array().first().toObject();
             if (o.isEmpty()) {
-                rep.error = ApiError::make(ErrorKind::Parse, tr("the AppTotal reply is not an app object"), r.endpoint);
+                rep.error = r.parseError(tr("the AppTotal reply is not an app object"));
                 rep.error.httpStatus = r.status;
             } else {
                 rep.app = AppTotalApp::fromJson(o);

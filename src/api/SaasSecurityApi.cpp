@@ -76,7 +76,7 @@ void SaasSecurityApi::incidents(const QString &clientId, int limit, QObject *ctx
             const QJsonDocument doc = QJsonDocument::fromJson(r.body);
             const QJsonValue res = doc.object().value(QLatin1String("resources"));
             if (!doc.isObject() || !res.isArray()) {
-                rep.error = ApiError::make(ErrorKind::Parse, QObject::tr("the incident list has no \"resources\" array"), r.endpoint);
+                rep.error = r.parseError(QObject::tr("the incident list has no \"resources\" array"));
                 rep.error.httpStatus = r.status;
             } else {
                 for (const QJsonValue &v : res.toArray())

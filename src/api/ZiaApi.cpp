@@ -27,14 +27,6 @@ ZiaReply<T> replyFrom(const HttpResponse &r, const ApiError &e, bool readOnly)
     return out;
 }
 
-ApiError parseError(const HttpResponse &r, const QString &why)
-{
-    ApiError e = ApiError::make(ErrorKind::Parse, why, r.endpoint);
-    e.httpStatus = r.status;
-    e.requestId = r.requestId;
-    return e;
-}
-
 QJsonArray toArray(const QStringList &l)
 {
     QJsonArray a;
@@ -200,7 +192,7 @@ void ZiaApi::status(const QString &clientId, QObject *ctx, Done<ZiaActivationSta
         auto rep = replyFrom<ZiaActivationState>(r, e, ro);
         QString why;
         if (rep.ok() && !parseZiaStatusJson(r.body, &rep.value, &why))
-            rep.error = parseError(r, why);
+            rep.error = r.parseError(why);
         if (rep.ok())
             emit statusSeen(tenantId, rep.value);
         done(rep);
@@ -220,7 +212,7 @@ void ZiaApi::activate(const QString &clientId, QObject *ctx, Done<ZiaActivationS
         auto rep = replyFrom<ZiaActivationState>(r, e, ro);
         QString why;
         if (rep.ok() && !parseZiaStatusJson(r.body, &rep.value, &why))
-            rep.error = parseError(r, why);
+            rep.error = r.parseError(why);
         if (rep.ok())
             emit activationRequested(tenantId, rep.value);
         done(rep);
@@ -239,7 +231,7 @@ void ZiaApi::urlCategories(const QString &clientId, bool customOnly, QObject *ct
         if (rep.ok()) {
             const QJsonDocument doc = QJsonDocument::fromJson(r.body);
             if (!doc.isArray()) {
-                rep.error = parseError(r, tr("the URL category list is not a JSON array"));
+                rep.error = r.parseError(tr("the URL category list is not a JSON array"));
             } else {
                 for (const QJsonValue &v : doc.array())
                     if (v.isObject())
@@ -261,7 +253,7 @@ void ZiaApi::urlCategory(const QString &clientId, const QString &id, QObject *ct
         if (rep.ok()) {
             const QJsonDocument doc = QJsonDocument::fromJson(r.body);
             if (!doc.isObject())
-                rep.error = parseError(r, tr("the URL category is not a JSON object"));
+                rep.error = r.parseError(tr("the URL category is not a JSON object"));
             else
                 rep.value = ZiaUrlCategory::fromJson(doc.object());
         }
@@ -373,7 +365,7 @@ void ZiaApi::urlLookup(const QString &clientId, const QStringList &urls, QObject
         auto rep = replyFrom<QList<UrlLookupResult>>(r, e, ro);
         QString why;
         if (rep.ok() && !UrlLookup::parseReply(r.body, &rep.value, &why))
-            rep.error = parseError(r, why);
+            rep.error = r.parseError(why);
         done(rep);
     }, cancel);
 }

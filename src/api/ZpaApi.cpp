@@ -29,17 +29,9 @@ ZpaReply<T> replyFrom(const HttpResponse &r)
     return out;
 }
 
-ApiError parseError(const HttpResponse &r, const QString &why)
-{
-    ApiError e = ApiError::make(ErrorKind::Parse, why, r.endpoint);
-    e.httpStatus = r.status;
-    e.requestId = r.requestId;
-    return e;
-}
-
 ApiError unexpectedStatus(const HttpResponse &r, int expected)
 {
-    return parseError(r, QObject::tr("expected HTTP %1, got %2").arg(expected).arg(r.status));
+    return r.parseError(QObject::tr("expected HTTP %1, got %2").arg(expected).arg(r.status));
 }
 
 } // namespace
@@ -219,7 +211,7 @@ void ZpaApi::listSegmentsPage(const QString &clientId, int page, int pageSize, c
             rep.value = AppSegmentPage::parse(r.body);
             rep.problems = rep.value.problems;
             if (!rep.value.ok)
-                rep.error = parseError(r, rep.value.error);
+                rep.error = r.parseError(rep.value.error);
         }
         done(rep);
     }, std::move(cancel));
@@ -235,7 +227,7 @@ void ZpaApi::segment(const QString &clientId, const QString &id, QObject *ctx, D
             bool ok = false;
             rep.value = AppSegment::fromJsonBytes(r.body, &rep.problems, nullptr, &ok);
             if (!ok || rep.value.id().isEmpty())
-                rep.error = parseError(r, ok ? tr("the reply has no segment id")
+                rep.error = r.parseError(ok ? tr("the reply has no segment id")
                                              : tr("the reply is not a segment: %1").arg(rep.problems.value(0)));
         }
         done(rep);
@@ -254,7 +246,7 @@ void ZpaApi::createSegment(const QString &clientId, const QJsonObject &segment, 
             if (r.status != 201 && r.status != 200)
                 rep.error = unexpectedStatus(r, 201);
             else if (!ok || rep.value.id().isEmpty())
-                rep.error = parseError(r, tr("the server accepted the segment but its reply has no id; "
+                rep.error = r.parseError(tr("the server accepted the segment but its reply has no id; "
                                              "list the segments to find it before creating it again"));
         }
         done(rep);
@@ -322,7 +314,7 @@ void ZpaApi::listAll(const QString &clientId, const QString &resource, const Zpa
             }
             const ZpaPage page = ZpaPage::parse(r.body, MaxPages);
             if (!page.ok) {
-                st->reply.error = parseError(r, page.error);
+                st->reply.error = r.parseError(page.error);
                 return finish();
             }
             st->reply.problems.append(page.problems);

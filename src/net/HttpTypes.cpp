@@ -62,6 +62,14 @@ bool HttpResponse::isJson() const
     return header("content-type").toLower().contains("json");
 }
 
+ApiError HttpResponse::parseError(const QString &why) const
+{
+    ApiError e = ApiError::make(ErrorKind::Parse, why, endpoint);
+    e.httpStatus = status;
+    e.requestId = requestId;
+    return e;
+}
+
 bool HttpResponse::looksLikeHtml() const
 {
     if (header("content-type").toLower().contains("text/html"))

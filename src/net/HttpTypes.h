@@ -53,6 +53,9 @@ struct HttpResponse
     QByteArray cookie(const QByteArray &name) const;
     bool isJson() const;
     bool looksLikeHtml() const;
+    // A Parse error for a reply that is not what was expected (`why`), naming the endpoint and
+    // carrying the status and request id.
+    ApiError parseError(const QString &why) const;
 };
 
 } // namespace zc
