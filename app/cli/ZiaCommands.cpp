@@ -7,6 +7,7 @@
 
 #include "api/ZiaApi.h"
 #include "session/ActivationController.h"
+#include "store/ActivationLedger.h"
 #include "store/AuditLog.h"
 
 #include <QJsonObject>
@@ -103,6 +104,8 @@ int runActivate(CliContext &ctx)
     ActivationController ctl(&api, c->id);
     AuditLog audit(ctx.configDir);
     ctl.setAuditLog(&audit, c->name);
+    ActivationLedger ledger(ctx.configDir); // the budget holds across CLI runs and the GUI
+    ctl.setLedger(&ledger);
     bool finished = false;
     ZiaActivationResult result;
     QObject::connect(&ctl, &ActivationController::progress, &ctl, [&ctx](const QString &m) {

@@ -1,6 +1,7 @@
 #include "session/ActivationController.h"
 
 #include "net/RetryPolicy.h"
+#include "store/ActivationLedger.h"
 #include "store/AuditLog.h"
 
 #include <QDateTime>
@@ -90,19 +91,22 @@ void ActivationController::setAuditLog(AuditLog *log, const QString &clientName)
 qint64 ActivationController::budgetWaitMs() const
 {
     RateLimiter *l = limiter();
-    return l ? l->waitEstimateMs(ZiaApi::activationRateKey(m_tenantId)) : 0;
+    const qint64 here = l ? l->waitEstimateMs(ZiaApi::activationRateKey(m_tenantId)) : 0;
+    return std::max(here, m_ledger ? m_ledger->waitMs(m_tenantId, m_budget) : 0);
 }
 
 int ActivationController::activationsInLastMinute() const
 {
     RateLimiter *l = limiter();
-    return l ? l->grantsInWindow(ZiaApi::activationRateKey(m_tenantId), m_budget.minuteMs) : 0;
+    const int here = l ? l->grantsInWindow(ZiaApi::activationRateKey(m_tenantId), m_budget.minuteMs) : 0;
+    return std::max(here, m_ledger ? m_ledger->countWithin(m_tenantId, m_budget.minuteMs) : 0);
 }
 
 int ActivationController::activationsInLastHour() const
 {
     RateLimiter *l = limiter();
-    return l ? l->grantsInWindow(ZiaApi::activationRateKey(m_tenantId), m_budget.hourMs) : 0;
+    const int here = l ? l->grantsInWindow(ZiaApi::activationRateKey(m_tenantId), m_budget.hourMs) : 0;
+    return std::max(here, m_ledger ? m_ledger->countWithin(m_tenantId, m_budget.hourMs) : 0);
 }
 
 void ActivationController::activate()
@@ -157,6 +161,20 @@ void ActivationController::start(bool wait, qint64 timeoutMs)
         refused.error.retryAfterSeconds = int((slotWait + 999) / 1000);
         refuse(refused);
         return;
+    }
+    if (m_ledger) { // the budget shared with the other processes: take a slot, atomically
+        qint64 slotWait = 0;
+        QString ledgerError;
+        if (!m_ledger->reserve(m_tenantId, m_budget, &slotWait, &ledgerError)) {
+            refused.refusedByBudget = true;
+            refused.nextSlotMs = slotWait;
+            refused.error = ApiError::make(ErrorKind::RateLimited, ziaActivation::budgetRefusalMessage(slotWait, m_budget));
+            refused.error.retryAfterSeconds = int((slotWait + 999) / 1000);
+            refuse(refused);
+            return;
+        }
+        if (!ledgerError.isEmpty())
+            qCWarning(lcZia).noquote() << ledgerError << "- only this process's activation budget applies";
     }
     m_wait = wait;
     m_timeoutMs = timeoutMs;

@@ -9,6 +9,7 @@
 
 namespace zc {
 
+class ActivationLedger;
 class AuditLog;
 
 // How an activation ended.
@@ -72,6 +73,9 @@ public:
     // Records every activation that was sent (action "activate", object "zia.configuration")
     // in `log` (not owned; must outlive the controller). `clientName` names the API client.
     void setAuditLog(AuditLog *log, const QString &clientName = {});
+    // Shares the budget with the other zconsole processes of the config folder (not owned; must
+    // outlive the controller; null = this process only). See ActivationLedger.
+    void setLedger(ActivationLedger *ledger) { m_ledger = ledger; }
 
     bool isBusy() const { return m_phase != Phase::Idle && m_phase != Phase::Done; }
     Phase phase() const { return m_phase; }
@@ -116,6 +120,7 @@ private:
     QString m_clientId;
     QString m_tenantId;
     ZiaActivationBudget m_budget;
+    ActivationLedger *m_ledger = nullptr;
     qint64 m_pollMs = 2000;
     qint64 m_probeMs = 60'000;
     Phase m_phase = Phase::Idle;

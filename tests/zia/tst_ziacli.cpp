@@ -3,6 +3,7 @@
 // from standard input), exit codes, confirmations, JSON output.
 #include "CliRunner.h"
 #include "ZiaTestEnv.h"
+#include "store/ActivationLedger.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -266,6 +267,36 @@ private slots:
         QVERIFY(r.out.startsWith("ID"));
         r = cli({QStringLiteral("saas"), QStringLiteral("incidents"), QStringLiteral("ss"), QStringLiteral("--limit"), QStringLiteral("0")});
         QCOMPARE(r.exitCode, 2);
+    }
+
+    // Last: uses up the minute's activation budget. Each run is its own process; the budget of
+    // 10 per minute holds across them (zia-activations.json in the config folder).
+    void activationBudgetHoldsAcrossCliRuns()
+    {
+        const QString tenantId = [this] {
+            const CliResult r = cli({QStringLiteral("tenant"), QStringLiteral("show"), QStringLiteral("Demo"), QStringLiteral("--json")});
+            return obj(r).value(QStringLiteral("id")).toString();
+        }();
+        QVERIFY(!tenantId.isEmpty());
+        zc::ActivationLedger ledger(m_cfg);
+        int refusedAt = -1;
+        for (int run = 0; run < 12 && refusedAt < 0; ++run) {
+            const qint64 before = sim()->count(QStringLiteral("POST /api/v1/status/activate"));
+            const CliResult r = cli({QStringLiteral("zia"), QStringLiteral("activate"), QStringLiteral("zl"), QStringLiteral("--yes"),
+                                     QStringLiteral("--json")});
+            if (r.exitCode == 0) {
+                QCOMPARE(sim()->count(QStringLiteral("POST /api/v1/status/activate")), before + 1);
+                continue;
+            }
+            QCOMPARE(r.exitCode, 5);
+            QVERIFY2(r.err.contains("activation budget") && r.err.contains("next slot"), r.err.constData());
+            QCOMPARE(sim()->count(QStringLiteral("POST /api/v1/status/activate")), before); // nothing sent
+            refusedAt = run;
+        }
+        QVERIFY2(refusedAt >= 0, "the 11th activation within a minute must be refused");
+        QCOMPARE(ledger.countWithin(tenantId, 60'000), 10);
+        QVERIFY(ledger.waitMs(tenantId, zc::ZiaActivationBudget{}) > 0);
+        QCOMPARE(QFile::permissions(ledger.path()) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
     }
 };
 

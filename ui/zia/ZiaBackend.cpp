@@ -2,6 +2,7 @@
 
 #include "api/AppTotalQuota.h"
 #include "api/ZiaUrlLookupRunner.h"
+#include "store/ActivationLedger.h"
 #include "store/AuditLog.h"
 
 namespace zc {
@@ -10,6 +11,7 @@ ZiaBackend::ZiaBackend(ApiCaller *caller, const QString &configDir, QObject *par
     : QObject(parent)
     , m_caller(caller)
     , m_audit(std::make_unique<AuditLog>(configDir))
+    , m_ledger(std::make_unique<ActivationLedger>(configDir))
     , m_quota(std::make_unique<AppTotalQuota>(configDir, caller->broker()->clock()))
     , m_api(new ZiaApi(caller, this))
     , m_tracker(new ZiaStatusTracker(m_api, nullptr, this))
@@ -99,6 +101,7 @@ ActivationController *ZiaBackend::controller(const QString &clientId)
     c->setPollIntervalMs(m_activationPollMs);
     c->setReadOnlyProbeIntervalMs(m_readOnlyProbeMs);
     c->setAuditLog(m_audit.get(), clientName(clientId));
+    c->setLedger(m_ledger.get());
     const QString tenantId = c->tenantId();
     connect(c, &ActivationController::progress, this,
             [this, tenantId](const QString &m) { emit activationProgress(tenantId, m); });

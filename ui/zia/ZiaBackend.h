@@ -12,6 +12,7 @@
 
 namespace zc {
 
+class ActivationLedger;
 class AppTotalQuota;
 class AuditLog;
 class ZiaUrlLookupRunner;
@@ -91,6 +92,7 @@ private:
 
     ApiCaller *m_caller;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<ActivationLedger> m_ledger;
     std::unique_ptr<AppTotalQuota> m_quota;
     ZiaApi *m_api;
     ZiaStatusTracker *m_tracker;
