@@ -1700,6 +1700,22 @@
         <source>&quot;%1&quot; is a protected tenant. To %2, type its name: </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../src/store/ActivationLedger.cpp" line="107"/>
+        <source>the activation ledger %1 is locked by another zconsole process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/store/ActivationLedger.cpp" line="114"/>
+        <source>the activation ledger %1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/store/ActivationLedger.cpp" line="143"/>
+        <location filename="../src/store/ActivationLedger.cpp" line="149"/>
+        <source>the activation ledger %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SegmentEditorDialog</name>
@@ -2103,57 +2119,57 @@ Activation is tenant-wide: it puts into effect EVERY admin&apos;s pending change
 <context>
     <name>zc::ActivationController</name>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="135"/>
+        <location filename="../src/session/ActivationController.cpp" line="139"/>
         <source>an activation of tenant &quot;%1&quot; is already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="146"/>
+        <location filename="../src/session/ActivationController.cpp" line="150"/>
         <source>the ZIA API of tenant &quot;%1&quot; is in read-only mode (a scheduled upgrade): activation is disabled until the mode ends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="170"/>
+        <location filename="../src/session/ActivationController.cpp" line="188"/>
         <source>Activating the ZIA configuration of tenant &quot;%1&quot;…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="197"/>
+        <location filename="../src/session/ActivationController.cpp" line="215"/>
         <source>Activation in progress…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="198"/>
+        <location filename="../src/session/ActivationController.cpp" line="216"/>
         <source>Activation queued behind other admins&apos; sessions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="227"/>
+        <location filename="../src/session/ActivationController.cpp" line="245"/>
         <source>Checking the activation status failed (%1); trying again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="234"/>
+        <location filename="../src/session/ActivationController.cpp" line="252"/>
         <source>tenant &quot;%1&quot;: the activation is still %2 after %3; it goes on on the server and cannot be cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="253"/>
+        <location filename="../src/session/ActivationController.cpp" line="271"/>
         <source>stopped waiting; an activation already sent goes on on the server (it cannot be cancelled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="286"/>
+        <location filename="../src/session/ActivationController.cpp" line="304"/>
         <source>Tenant &quot;%1&quot;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="338"/>
+        <location filename="../src/session/ActivationController.cpp" line="356"/>
         <source>The tenant&apos;s edit lock is held by another admin or session; trying again in %1 (attempt %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/session/ActivationController.cpp" line="342"/>
+        <location filename="../src/session/ActivationController.cpp" line="360"/>
         <source>%1; trying again in %2 (attempt %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5818,17 +5834,17 @@ https://, default ports and #fragments are removed; duplicates are dropped.</sou
 <context>
     <name>zc::ZiaBackend</name>
     <message>
-        <location filename="../ui/zia/ZiaBackend.cpp" line="156"/>
+        <location filename="../ui/zia/ZiaBackend.cpp" line="159"/>
         <source>another URL category change is still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/zia/ZiaBackend.cpp" line="171"/>
+        <location filename="../ui/zia/ZiaBackend.cpp" line="174"/>
         <source>a URL lookup is already running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/zia/ZiaBackend.cpp" line="172"/>
+        <location filename="../ui/zia/ZiaBackend.cpp" line="175"/>
         <source>no URL to look up</source>
         <translation type="unfinished"></translation>
     </message>
