@@ -147,14 +147,16 @@ private slots:
         QCOMPARE(sim()->count(kGatewayList + QStringLiteral("#truncate")), qint64(1));
         QCOMPARE(sim()->count(kGatewayList), qint64(23));
         QCOMPARE(r.sends, 23);
-        // Three pages needed a second request (the 429 and the reset inside the pipeline, the cut
-        // page by the lister); page 1 was read once; nothing started over.
-        int twice = 0;
+        // Three extra requests in all (the 429 and the reset inside the pipeline, the cut page by
+        // the lister); page 1 was read once; nothing started over. The faults hit the 4th, 7th and
+        // 10th request as they arrive, so one page may meet two of them (its second request can be
+        // the 7th or the 10th): count the extra requests, not the pages.
+        int extra = 0;
         for (const ZpaPageStat &p : r.pages) {
-            QVERIFY2(p.sends <= 2, qPrintable(QStringLiteral("page %1 sent %2 times").arg(p.page).arg(p.sends)));
-            twice += p.sends == 2 ? 1 : 0;
+            QVERIFY2(p.sends >= 1 && p.sends <= 4, qPrintable(QStringLiteral("page %1 sent %2 times").arg(p.page).arg(p.sends)));
+            extra += p.sends - 1;
         }
-        QCOMPARE(twice, 3);
+        QCOMPARE(extra, 3);
         QCOMPARE(r.pages.first().sends, 1);
         QCOMPARE(r.pageRetries, 1);
         QCOMPARE(run.retriedPages.size(), 1);
