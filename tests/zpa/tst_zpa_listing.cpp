@@ -188,13 +188,14 @@ private slots:
     void pageThatKeepsFailingMakesItIncomplete()
     {
         // One page after another: request 3 (page 3) fails with 500; the other pages go on while
-        // page 3 waits 3 s for its retry, which is request 21 and fails too.
+        // page 3 waits 6 s for its retry, which is request 21 and fails too (the 17 other pages
+        // take about a second; 6 s leaves room for a loaded machine).
         sim()->setKnobs(QJsonObject{{QStringLiteral("faults"), QJsonArray{fault(kLegacyList, QStringLiteral("500"), {3, 21})}}});
         ZpaStack s(sim());
         ZpaListOptions o;
         o.maxInFlight = 1;
         o.maxPageAttempts = 2;
-        o.retryDelayMs = 3000;
+        o.retryDelayMs = 6000;
         AppSegmentTableModel model;
         zpatest::ListingRun run;
         const ZpaListResult r = listInto(s, s.legacy(), o, &model, &run);
