@@ -74,7 +74,7 @@ void SecretFieldsWidget::setFields(const QList<SecretField> &fields, const ApiCl
             pem->setObjectName(QStringLiteral("secret_") + secretFieldName(f));
             pem->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
             pem->setPlaceholderText(stored ? tr("(%1; paste a new key to replace it)").arg(status)
-                                           : QStringLiteral("-----BEGIN PRIVATE KEY-----"));
+                                           : tr("Paste the PEM private key (PKCS#8, RSA or EC) or load it from a file"));
             pem->setTabChangesFocus(true);
             pem->setMinimumHeight(90);
             pem->setAccessibleName(secretFieldLabel(f));

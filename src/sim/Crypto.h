@@ -11,7 +11,7 @@ QByteArray randomBytes(int n);
 QByteArray base64Url(const QByteArray &data);
 bool base64UrlDecode(const QByteArray &text, QByteArray *out);
 
-// Generates an RSA-2048 key pair: PKCS#8 "BEGIN PRIVATE KEY" and SPKI "BEGIN PUBLIC KEY" PEM.
+// Generates an RSA-2048 key pair: the private key as PKCS#8 PEM, the public key as SPKI PEM.
 bool generateRsaKeyPair(QByteArray *privatePem, QByteArray *publicPem, QString *error);
 // Normalises a PEM public key, certificate or private key to an SPKI public key PEM of an RSA
 // key of at least 2048 bits; empty on failure.

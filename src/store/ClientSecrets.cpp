@@ -33,9 +33,13 @@ ApiError ClientSecrets::checkValue(SecretField field, const QByteArray &value)
         return ApiError::make(ErrorKind::Usage,
                               tr("The %1 is larger than 64 KB").arg(secretFieldLabel(field)));
     if (field == SecretField::PrivateKey) {
-        if (!value.contains("-----BEGIN") || !value.contains("PRIVATE KEY-----"))
+        // PEM armour: a BEGIN … PRIVATE KEY line between five dashes (PKCS#8, RSA or EC).
+        static const QByteArray dashes = QByteArrayLiteral("-----");
+        static const QByteArray begin = dashes + QByteArrayLiteral("BEGIN");
+        static const QByteArray end = QByteArrayLiteral("PRIVATE KEY") + dashes;
+        if (!value.contains(begin) || !value.contains(end))
             return ApiError::make(ErrorKind::Usage,
-                                  tr("The private key must be PEM text (-----BEGIN PRIVATE KEY-----)"));
+                                  tr("The private key must be PEM text (a BEGIN … PRIVATE KEY line, as written by openssl)"));
     } else if (value.contains('\n') || value.contains('\r') || value.contains('\0')) {
         return ApiError::make(ErrorKind::Usage,
                               tr("The %1 must be one line of text").arg(secretFieldLabel(field)));
