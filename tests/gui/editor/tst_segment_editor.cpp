@@ -1,147 +1,24 @@
 // The segment editor dialog, the delete confirmation and the audit log viewer against the HTTPS
 // simulator: the dialog's submitRequested goes to a real ZpaSegmentEditor whose answers come
 // back through showResult, and writes land in a real AuditLog in a temporary config folder.
-#include "ZpaEditFixture.h"
-
-#include "Confirm.h"
-#include "segments/editor/AuditLogDialog.h"
-#include "segments/editor/SegmentDeleteConfirm.h"
-#include "segments/editor/SegmentEditorDialog.h"
-#include "store/AuditLog.h"
-
-#include <QCheckBox>
-#include <QComboBox>
-#include <QJsonArray>
-#include <QLabel>
-#include <QLineEdit>
-#include <QListWidget>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSignalSpy>
-#include <QTableView>
-#include <QTableWidget>
-#include <QTemporaryDir>
-#include <QTest>
+// Conflicts (the segment changed on the server meanwhile) are in tst_segment_conflict.cpp.
+#include "EditorFixture.h"
 
 using namespace zc;
-using zpatest::ZpaStack;
-using Stage = SegmentEditorDialog::Stage;
+using namespace zc::edtest;
 
-namespace {
-const QString kPut = QStringLiteral("PUT /mgmtconfig/v1/admin/customers/{customerId}/application/{id}");
-
-// One client stack with its editor and audit log.
-struct Rig
-{
-    Rig(zsim::Simulator *sim, const QString &configDir, bool protectedTenant = false)
-        : s(sim, protectedTenant)
-        , audit(configDir)
-        , editor(s.api.get())
-    {
-        editor.setAuditLog(&audit);
-    }
-    ZpaStack s;
-    AuditLog audit;
-    ZpaSegmentEditor editor;
-};
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *w = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!w)
-        qWarning("no child %s", name);
-    return w;
-}
-
-QStringList column(const QTableWidget *t, int col, int role = Qt::DisplayRole)
-{
-    QStringList out;
-    for (int r = 0; r < t->rowCount(); ++r)
-        out << (t->item(r, col) ? t->item(r, col)->data(role).toString() : QString());
-    return out;
-}
-
-int rowOf(const QTableWidget *t, const QString &field)
-{
-    return int(column(t, 0, Qt::UserRole).indexOf(field));
-}
-
-bool waitIdle(const SegmentEditorDialog &dlg)
-{
-    return QTest::qWaitFor([&] { return !dlg.isBusy(); }, 60'000);
-}
-} // namespace
-
-class TestSegmentEditor : public QObject
+class TestSegmentEditor : public QObject, protected EditorFixture
 {
     Q_OBJECT
-private:
-    zpatest::ZpaEditFixture m_fx;
-    QTemporaryDir m_dir;
-    QList<ZpaSegmentGroup> m_segmentGroups;
-    QList<ZpaServerGroup> m_serverGroups;
-
-    zsim::Simulator *sim() const { return m_fx.sim(); }
-    QString dir(const QString &name) const { return m_dir.filePath(name); }
-
-    SegmentEditorContext context(Rig &r, const AppSegment &base) const
-    {
-        SegmentEditorContext c;
-        c.clientId = r.s.legacy();
-        c.tenantName = r.s.tenant.name;
-        c.protectedTenant = r.s.tenant.isProtected;
-        c.base = base;
-        c.segmentGroups = m_segmentGroups;
-        c.serverGroups = m_serverGroups;
-        return c;
-    }
-    static void wire(SegmentEditorDialog &dlg, ZpaSegmentEditor &editor)
-    {
-        QObject::connect(&dlg, &SegmentEditorDialog::submitRequested, &editor, &ZpaSegmentEditor::submit);
-        QObject::connect(&editor, &ZpaSegmentEditor::finished, &dlg, &SegmentEditorDialog::showResult);
-    }
-    static bool updateBehindTheBack(ZpaStack &s, const AppSegment &seg, const QString &description)
-    {
-        QJsonObject theirs = seg.toJson();
-        theirs.insert(QStringLiteral("description"), description);
-        bool done = false, ok = false;
-        s.api->updateSegment(s.legacy(), seg.id(), theirs, nullptr, [&](const ZpaReply<bool> &r) {
-            ok = r.ok();
-            done = true;
-        });
-        return QTest::qWaitFor([&] { return done; }, 30'000) && ok;
-    }
-
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_fx.start(&error), qPrintable(error));
-        ZpaStack s(sim());
-        int pending = 2;
-        s.api->segmentGroups(s.legacy(), ZpaMicrotenantChoice{ZpaMicrotenantChoice::Default, QStringLiteral("0")},
-                             nullptr, [&](const ZpaReply<QList<ZpaSegmentGroup>> &r) {
-                                 m_segmentGroups = r.value;
-                                 --pending;
-                             });
-        s.api->serverGroups(s.legacy(), ZpaMicrotenantChoice(), nullptr, [&](const ZpaReply<QList<ZpaServerGroup>> &r) {
-            m_serverGroups = r.value;
-            --pending;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return pending == 0; }, 30'000));
-        QVERIFY(!m_segmentGroups.isEmpty());
-        QVERIFY(!m_serverGroups.isEmpty());
+        QVERIFY2(start(&error), qPrintable(error));
     }
 
-    void cleanup()
-    {
-        Confirm::clearPreset();
-        sim()->resetKnobs();
-    }
+    void cleanup() { reset(); }
 
-    // Bad ports and domains are named under their field as they are typed; Save stays disabled
-    // and Enter sends nothing.
     void inlineValidation()
     {
         Rig r(sim(), dir(QStringLiteral("validation")));
@@ -338,135 +215,6 @@ private slots:
         QCOMPARE(r.audit.read().records.first().action, QStringLiteral("create"));
     }
 
-    // Changed on the server behind the dialog's back: the differences are shown and nothing is
-    // overwritten; "Reload their version" re-bases the form, and the next save goes through.
-    void conflictShownNothingOverwritten()
-    {
-        Rig r(sim(), dir(QStringLiteral("conflict")));
-        const AppSegment seg = m_fx.create(r.editor, r.s.legacy(), QStringLiteral("conf"));
-        QVERIFY(!seg.id().isEmpty());
-        SegmentEditorDialog dlg(context(r, seg));
-        wire(dlg, r.editor);
-        QSignalSpy saved(&dlg, &SegmentEditorDialog::saved);
-        QSignalSpy submits(&dlg, &SegmentEditorDialog::submitRequested);
-        dlg.show();
-
-        QVERIFY(updateBehindTheBack(r.s, seg, QStringLiteral("their change")));
-        const qint64 puts = sim()->count(kPut);
-
-        child<QPlainTextEdit>(&dlg, "descriptionEdit")->setPlainText(QStringLiteral("my change"));
-        child<QPushButton>(&dlg, "saveButton")->click();
-        QVERIFY(waitIdle(dlg));
-        QCOMPARE(dlg.stage(), Stage::Conflict);
-        auto *both = child<QTableWidget>(&dlg, "bothTable");
-        const int row = rowOf(both, QStringLiteral("description"));
-        QVERIFY2(row >= 0, qPrintable(column(both, 0, Qt::UserRole).join(QLatin1Char(','))));
-        QCOMPARE(both->item(row, 1)->text(), QStringLiteral("my change"));
-        QCOMPARE(both->item(row, 2)->text(), QStringLiteral("their change"));
-        QVERIFY(rowOf(child<QTableWidget>(&dlg, "theirsTable"), QStringLiteral("description")) >= 0);
-        QVERIFY(child<QLabel>(&dlg, "conflictLabel")->text().contains(QStringLiteral("changed on the server")));
-        QVERIFY(dlg.messageText().contains(QStringLiteral("description"), Qt::CaseInsensitive));
-        QVERIFY(!child<QPushButton>(&dlg, "mergeButton")->isEnabled()); // both changed the same field
-        QVERIFY(child<QPushButton>(&dlg, "overwriteButton")->isEnabled());
-        QCOMPARE(saved.count(), 0);
-        QCOMPARE(sim()->count(kPut), puts);
-        QCOMPARE(zpatest::ZpaEditFixture::read(r.s, seg.id()).description(), QStringLiteral("their change"));
-
-        // Back keeps my input; the same save gives the same answer.
-        child<QPushButton>(&dlg, "backButton")->click();
-        QCOMPARE(dlg.stage(), Stage::Editing);
-        QCOMPARE(child<QPlainTextEdit>(&dlg, "descriptionEdit")->toPlainText(), QStringLiteral("my change"));
-        child<QPushButton>(&dlg, "saveButton")->click();
-        QVERIFY(waitIdle(dlg));
-        QCOMPARE(dlg.stage(), Stage::Conflict);
-        for (const QVariantList &args : std::as_const(submits))
-            QCOMPARE(args.first().value<ZpaEditRequest>().policy, ZpaConflictPolicy::Refuse);
-
-        child<QPushButton>(&dlg, "reloadButton")->click();
-        QCOMPARE(dlg.stage(), Stage::Editing);
-        QCOMPARE(dlg.base().description(), QStringLiteral("their change"));
-        QCOMPARE(child<QPlainTextEdit>(&dlg, "descriptionEdit")->toPlainText(), QStringLiteral("their change"));
-        auto *name = child<QLineEdit>(&dlg, "nameEdit");
-        name->setText(name->text() + QStringLiteral(" (mine)"));
-        child<QPushButton>(&dlg, "saveButton")->click();
-        QVERIFY(waitIdle(dlg));
-        QCOMPARE(dlg.stage(), Stage::Previewing);
-        child<QPushButton>(&dlg, "confirmButton")->click();
-        QVERIFY(QTest::qWaitFor([&] { return saved.count() == 1; }, 60'000));
-        const AppSegment now = zpatest::ZpaEditFixture::read(r.s, seg.id());
-        QCOMPARE(now.description(), QStringLiteral("their change"));
-        QCOMPARE(now.name(), seg.name() + QStringLiteral(" (mine)"));
-    }
-
-    // Fields changed on different sides: "Apply my changes on top of theirs" (MergeDisjoint),
-    // previewed and confirmed, keeps theirs and adds mine.
-    void conflictMergeDisjoint()
-    {
-        Rig r(sim(), dir(QStringLiteral("merge")));
-        const AppSegment seg = m_fx.create(r.editor, r.s.legacy(), QStringLiteral("merge"));
-        QVERIFY(!seg.id().isEmpty());
-        SegmentEditorDialog dlg(context(r, seg));
-        wire(dlg, r.editor);
-        QSignalSpy saved(&dlg, &SegmentEditorDialog::saved);
-        QSignalSpy submits(&dlg, &SegmentEditorDialog::submitRequested);
-        dlg.show();
-        QVERIFY(updateBehindTheBack(r.s, seg, QStringLiteral("their merge change")));
-
-        child<QLineEdit>(&dlg, "udpEdit")->setText(QStringLiteral("5000-5010"));
-        child<QPushButton>(&dlg, "saveButton")->click();
-        QVERIFY(waitIdle(dlg));
-        QCOMPARE(dlg.stage(), Stage::Conflict);
-        QVERIFY(!child<QTableWidget>(&dlg, "bothTable")->isVisibleTo(&dlg));
-        QVERIFY(child<QPushButton>(&dlg, "mergeButton")->isEnabled());
-        child<QPushButton>(&dlg, "mergeButton")->click();
-        QVERIFY(waitIdle(dlg));
-        QCOMPARE(dlg.stage(), Stage::Previewing);
-        QCOMPARE(submits.last().first().value<ZpaEditRequest>().policy, ZpaConflictPolicy::MergeDisjoint);
-        QVERIFY(submits.last().first().value<ZpaEditRequest>().dryRun);
-        auto *preview = child<QTableWidget>(&dlg, "previewTable");
-        QVERIFY(rowOf(preview, QStringLiteral("udpPorts")) >= 0);
-        QCOMPARE(rowOf(preview, QStringLiteral("description")), -1); // theirs is kept, not a change
-        child<QPushButton>(&dlg, "confirmButton")->click();
-        QVERIFY(QTest::qWaitFor([&] { return saved.count() == 1; }, 60'000));
-        QCOMPARE(submits.last().first().value<ZpaEditRequest>().policy, ZpaConflictPolicy::MergeDisjoint);
-        const AppSegment now = zpatest::ZpaEditFixture::read(r.s, seg.id());
-        QCOMPARE(now.description(), QStringLiteral("their merge change"));
-        QCOMPARE(now.udpPorts(), (PortRangeList{{5000, 5010}}));
-    }
-
-    // Fields changed on both sides: overwriting theirs is previewed and then asked once more.
-    void conflictOverwriteNeedsSecondConfirmation()
-    {
-        Rig r(sim(), dir(QStringLiteral("overwrite")));
-        const AppSegment seg = m_fx.create(r.editor, r.s.legacy(), QStringLiteral("over"));
-        QVERIFY(!seg.id().isEmpty());
-        SegmentEditorDialog dlg(context(r, seg));
-        wire(dlg, r.editor);
-        QSignalSpy saved(&dlg, &SegmentEditorDialog::saved);
-        dlg.show();
-        QVERIFY(updateBehindTheBack(r.s, seg, QStringLiteral("their overwrite change")));
-        child<QPlainTextEdit>(&dlg, "descriptionEdit")->setPlainText(QStringLiteral("mine wins"));
-        child<QPushButton>(&dlg, "saveButton")->click();
-        QVERIFY(waitIdle(dlg));
-        QCOMPARE(dlg.stage(), Stage::Conflict);
-        child<QPushButton>(&dlg, "overwriteButton")->click();
-        QVERIFY(waitIdle(dlg));
-        QCOMPARE(dlg.stage(), Stage::Previewing);
-        QVERIFY(child<QLabel>(&dlg, "previewLabel")->text().contains(QStringLiteral("overwrite theirs")));
-        const qint64 puts = sim()->count(kPut);
-
-        Confirm::setNextAnswer(false);
-        child<QPushButton>(&dlg, "confirmButton")->click();
-        QVERIFY(QTest::qWaitFor([&] { return dlg.messageText().contains(QStringLiteral("not confirmed")); }, 5000));
-        QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("Overwrite")));
-        QCOMPARE(sim()->count(kPut), puts);
-        QCOMPARE(saved.count(), 0);
-
-        Confirm::setNextAnswer(true);
-        child<QPushButton>(&dlg, "confirmButton")->click();
-        QVERIFY(QTest::qWaitFor([&] { return saved.count() == 1; }, 60'000));
-        QCOMPARE(zpatest::ZpaEditFixture::read(r.s, seg.id()).description(), QStringLiteral("mine wins"));
-    }
 
     // The PUT fails (the API is in read-only mode): the dialog stays open with the input and
     // the error; the server is unchanged.
