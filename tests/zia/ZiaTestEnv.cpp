@@ -9,26 +9,6 @@ namespace ziatest {
 
 using namespace zc;
 
-void MemoryCredentials::set(const QString &clientId, SecretField field, const QByteArray &value)
-{
-    m_values.insert(clientId + QLatin1Char('/') + secretFieldName(field), value);
-}
-
-void MemoryCredentials::readSecret(const ApiClient &client, SecretField field, QObject *ctx, ReadDone done)
-{
-    const QString key = client.id + QLatin1Char('/') + secretFieldName(field);
-    const bool have = m_values.contains(key);
-    const QByteArray value = m_values.value(key);
-    QTimer::singleShot(0, ctx ? ctx : this, [done, have, value, field] {
-        done(value, have ? ApiError() : ApiError::make(ErrorKind::Config, QStringLiteral("no %1 stored").arg(secretFieldName(field))));
-    });
-}
-
-void MemoryCredentials::loadCachedToken(const ApiClient &, QObject *ctx, CacheDone done)
-{
-    QTimer::singleShot(0, ctx ? ctx : this, [done] { done({}); });
-}
-
 std::unique_ptr<zsim::SimulatorThread> startSimulator(QString *error)
 {
     zsim::SimOptions o;

@@ -8,6 +8,7 @@
 #include "net/HttpPipeline.h"
 #include "net/RateLimiter.h"
 #include "sim/Simulator.h"
+#include "ZpaMemoryCredentials.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -16,19 +17,7 @@
 namespace ziatest {
 
 // Secrets from memory (the simulator's demo profile), answered asynchronously like the keychain.
-class MemoryCredentials final : public QObject, public zc::CredentialProvider
-{
-    Q_OBJECT
-public:
-    void set(const QString &clientId, zc::SecretField field, const QByteArray &value);
-    void readSecret(const zc::ApiClient &client, zc::SecretField field, QObject *ctx, ReadDone done) override;
-    void loadCachedToken(const zc::ApiClient &client, QObject *ctx, CacheDone done) override;
-    void storeCachedToken(const zc::ApiClient &, const QByteArray &) override {}
-    void removeCachedToken(const zc::ApiClient &) override {}
-
-private:
-    QHash<QString, QByteArray> m_values;
-};
+using MemoryCredentials = zpatest::ZpaMemoryCredentials;
 
 // The client stack of one test against the in-process simulator: HttpClient, RateLimiter,
 // HttpPipeline, TokenBroker, ApiCaller and ZiaApi, with one API client per demo-profile kind
