@@ -88,11 +88,15 @@ void ActivationController::setAuditLog(AuditLog *log, const QString &clientName)
     m_auditClient = clientName;
 }
 
-qint64 ActivationController::budgetWaitMs() const
+qint64 ActivationController::localWaitMs() const
 {
     RateLimiter *l = limiter();
-    const qint64 here = l ? l->waitEstimateMs(ZiaApi::activationRateKey(m_tenantId)) : 0;
-    return std::max(here, m_ledger ? m_ledger->waitMs(m_tenantId, m_budget) : 0);
+    return l ? l->waitEstimateMs(ZiaApi::activationRateKey(m_tenantId)) : 0;
+}
+
+qint64 ActivationController::budgetWaitMs() const
+{
+    return std::max(localWaitMs(), m_ledger ? m_ledger->waitMs(m_tenantId, m_budget) : 0);
 }
 
 int ActivationController::activationsInLastMinute() const
@@ -154,7 +158,8 @@ void ActivationController::start(bool wait, qint64 timeoutMs)
         refuse(refused);
         return;
     }
-    if (const qint64 slotWait = budgetWaitMs(); slotWait > 0) {
+    // This process's budget first (no I/O); then the shared one, read and taken in one step.
+    if (const qint64 slotWait = localWaitMs(); slotWait > 0) {
         refused.refusedByBudget = true;
         refused.nextSlotMs = slotWait;
         refused.error = ApiError::make(ErrorKind::RateLimited, ziaActivation::budgetRefusalMessage(slotWait, m_budget));

@@ -115,6 +115,7 @@ private:
     void probeReadOnly();
     void onRetryScheduled(const QString &endpoint, const QString &reason, qint64 delayMs, int attempt);
     RateLimiter *limiter() const;
+    qint64 localWaitMs() const; // this process's RateLimiter only
 
     ZiaApi *m_api;
     QString m_clientId;
