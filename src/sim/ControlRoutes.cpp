@@ -32,7 +32,7 @@ void registerControlRoutes(SimCore &core)
         return SimResponse::json(200, countersJson(ctx.core));
     });
     r.add("POST", QStringLiteral("/__sim/reset-counters"), Api::Control, cls, [](SimContext &ctx) {
-        ctx.core.counters.clear();
+        ctx.core.resetCounters();
         return SimResponse::json(200, QJsonObject{{QStringLiteral("ok"), true}});
     });
     r.add("GET", QStringLiteral("/__sim/knobs"), Api::Control, cls, [](SimContext &ctx) {

@@ -17,6 +17,8 @@
 #include <QMutex>
 #include <QString>
 
+#include <deque>
+
 namespace zsim {
 
 struct TokenInfo {
@@ -26,6 +28,21 @@ struct TokenInfo {
     bool revoked = false;
     bool audience = true;  // OneAPI: false when the token request carried no audience
     QByteArray transactionId;
+};
+
+qint64 nowMs();   // the wall clock (epoch ms)
+
+// The time every request sees (token expiry, session idle time, rate windows, activation, daily
+// quotas): the wall clock plus what advanceClock() added; once frozen it moves only when told.
+struct SimClock {
+    qint64 offsetMs = 0;
+    qint64 frozenAtMs = -1;   // wall time of freeze(); -1 = running
+    qint64 now() const { return (frozenAtMs >= 0 ? frozenAtMs : nowMs()) + offsetMs; }
+    void freeze()
+    {
+        if (frozenAtMs < 0)
+            frozenAtMs = nowMs();
+    }
 };
 
 struct DailyUse {
@@ -49,6 +66,10 @@ public:
     mutable QMutex mutex;
     Knobs knobs;
     QHash<QString, qint64> counters;
+    SimClock clock;
+    // Per route key: when its requests arrived (clock ms), the most recent kMaxArrivals.
+    static constexpr std::size_t kMaxArrivals = 10000;
+    QHash<QString, std::deque<qint64>> arrivals;
     Router router;
 
     ZpaStore zpa;
@@ -67,6 +88,18 @@ public:
     void buildData(const QByteArray &jwtPrivatePem, const QByteArray &jwtPublicPem);  // DataGen.cpp
     void registerRoutes();                    // *Routes.cpp
     void count(const QString &key) { ++counters[key]; }
+    void arrived(const QString &key, qint64 ms)
+    {
+        std::deque<qint64> &log = arrivals[key];
+        log.push_back(ms);
+        if (log.size() > kMaxArrivals)
+            log.pop_front();
+    }
+    void resetCounters()
+    {
+        counters.clear();
+        arrivals.clear();
+    }
 
     // Credentials.cpp
     QJsonObject registerClient(const QJsonObject &client, QString *error);
@@ -81,7 +114,6 @@ public:
     QString uuid();
 };
 
-qint64 nowMs();
 qint64 dayOf(qint64 ms);
 
 } // namespace zsim

@@ -173,8 +173,9 @@ SimResponse SimServer::process(const SimRequest &req, Mode *mode, int *delayMs)
         return reply::notFound(QString::fromLatin1(req.method), req.path, m.pathKnown);
     }
     const Route &route = *m.route;
-    SimContext ctx{m_core, req, route, m.params, nowMs(), {}};
+    SimContext ctx{m_core, req, route, m.params, m_core.clock.now(), {}};
     m_core.count(route.key);
+    m_core.arrived(route.key, ctx.nowMs);
     const ErrorStyle style = errorStyle(route.api);
 
     if (route.api == Api::Control) {

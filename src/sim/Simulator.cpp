@@ -10,6 +10,8 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 namespace zsim {
 
 namespace {
@@ -175,7 +177,32 @@ qint64 Simulator::count(const QString &routeKey) const
 void Simulator::resetCounters()
 {
     QMutexLocker lock(&m_core->mutex);
-    m_core->counters.clear();
+    m_core->resetCounters();
+}
+
+QList<qint64> Simulator::arrivals(const QString &routeKey) const
+{
+    QMutexLocker lock(&m_core->mutex);
+    const std::deque<qint64> log = m_core->arrivals.value(routeKey);
+    return QList<qint64>(log.begin(), log.end());
+}
+
+qint64 Simulator::clockMs() const
+{
+    QMutexLocker lock(&m_core->mutex);
+    return m_core->clock.now();
+}
+
+void Simulator::freezeClock()
+{
+    QMutexLocker lock(&m_core->mutex);
+    m_core->clock.freeze();
+}
+
+void Simulator::advanceClock(qint64 ms)
+{
+    QMutexLocker lock(&m_core->mutex);
+    m_core->clock.offsetMs += std::max<qint64>(0, ms);
 }
 
 QJsonObject Simulator::demoProfile() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -48,7 +49,15 @@ public:
     void resetKnobs();                         // back to the start-up knobs
     QJsonObject counters() const;              // {"<route key>": n, ...}
     qint64 count(const QString &routeKey) const;
-    void resetCounters();
+    void resetCounters();                      // also forgets the arrival times
+    // When the requests of a route key arrived, in the simulator's clock (ms; the most recent
+    // 10,000), oldest first.
+    QList<qint64> arrivals(const QString &routeKey) const;
+    // The simulator's clock (epoch ms): what token expiry, session idle time, rate windows,
+    // activation and the daily quotas go by. The wall clock unless a test moves it:
+    qint64 clockMs() const;
+    void freezeClock();                        // from now on it moves only with advanceClock()
+    void advanceClock(qint64 ms);              // forward by ms (frozen or not)
     QJsonObject demoProfile() const;
     // Adds or replaces a credential; returns it with generated values filled in, or
     // {"error": "..."} when the object is invalid.
