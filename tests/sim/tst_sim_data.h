@@ -23,7 +23,6 @@ private slots:
     void urlLookupLimits();
     void deterministicForSeed();
     void stateDirReuse();
-    void generationIsFast();
     void cleanupTestCase();
 
 private:
@@ -34,5 +33,4 @@ private:
 
     std::unique_ptr<zsim::SimulatorThread> m_sim;
     std::unique_ptr<SimClient> m_client;
-    qint64 m_startMs = 0;
 };

@@ -129,7 +129,9 @@ void TestSimData::activationStateMachine()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(QLatin1String("status")).toString(), QStringLiteral("INPROGRESS"));
     QCOMPARE(m_client->get(QStringLiteral("/zia/api/v1/status"), auth()).object().value(QLatin1String("status")).toString(), QStringLiteral("INPROGRESS"));
-    QTest::qWait(1200);
+    m_sim->sim()->advanceClock(999);
+    QCOMPARE(m_client->get(QStringLiteral("/zia/api/v1/status"), auth()).object().value(QLatin1String("status")).toString(), QStringLiteral("INPROGRESS"));
+    m_sim->sim()->advanceClock(1); // activationSeconds = 1 have passed
     QCOMPARE(m_client->get(QStringLiteral("/zia/api/v1/status"), auth()).object().value(QLatin1String("status")).toString(), QStringLiteral("ACTIVE"));
     m_sim->sim()->resetKnobs();
 }
