@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <utility>
 #include <qt6keychain/keychain.h>
 
 Q_LOGGING_CATEGORY(lcKeychain, "zconsole.keychain")
@@ -123,6 +124,10 @@ void SecretJob::begin()
     }
     m_watchdog.start(m_op == Op::Probe ? m_store->m_probeTimeoutMs : m_store->m_timeoutMs);
     m_slowTimer.start(m_store->m_slowMs);
+    if (m_store->m_hold) {
+        m_store->m_held.append(this);
+        return;
+    }
     startStep(m_op == Op::Probe ? Op::Write : m_op);
 }
 
@@ -244,6 +249,17 @@ int SecretStore::maxSecretBytes()
 #else
     return 0;
 #endif
+}
+
+void SecretStore::setHoldJobs(bool hold)
+{
+    m_hold = hold;
+    if (hold)
+        return;
+    const QList<QPointer<SecretJob>> held = std::exchange(m_held, {});
+    for (const QPointer<SecretJob> &job : held)
+        if (job && !job->isFinished())
+            job->startStep(job->op() == SecretJob::Op::Probe ? SecretJob::Op::Write : job->op());
 }
 
 SecretJob *SecretStore::write(const QString &key, const QByteArray &value)

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -98,6 +99,11 @@ public:
     void setProbeTimeoutMs(int ms) { m_probeTimeoutMs = ms; }
     void setSlowThresholdMs(int ms) { m_slowMs = ms; }
     int slowThresholdMs() const { return m_slowMs; }
+    // Test seam (off unless a test turns it on): while held, a started job does not reach the
+    // keychain yet, as if the keychain were slow to answer; its slow(), timeout and cancel() work
+    // as usual. Releasing lets the held jobs that are still running go on.
+    void setHoldJobs(bool hold);
+    bool holdsJobs() const { return m_hold; }
 
     SecretJob *write(const QString &key, const QByteArray &value);
     SecretJob *read(const QString &key);
@@ -120,6 +126,8 @@ private:
     int m_timeoutMs;
     int m_probeTimeoutMs = 10000;
     int m_slowMs = 700;
+    bool m_hold = false;
+    QList<QPointer<SecretJob>> m_held;
 };
 
 } // namespace zc
