@@ -83,31 +83,42 @@ class TestExport : public QObject
 private slots:
     void trickyCells_data()
     {
+        // cell, what a spreadsheet reads back, and the record exactly as written (hand-written).
         QTest::addColumn<QString>("cell");
         QTest::addColumn<QString>("readBack");
-        QTest::newRow("plain") << "web" << "web";
-        QTest::newRow("comma") << "a,b" << "a,b";
-        QTest::newRow("quote") << "say \"hi\"" << "say \"hi\"";
-        QTest::newRow("newline") << "line1\nline2" << "line1\nline2";
-        QTest::newRow("crlf inside") << "a\r\nb" << "a\r\nb";
-        QTest::newRow("dde") << "=cmd|' /C calc'!A0" << "'=cmd|' /C calc'!A0";
-        QTest::newRow("plus") << "+1" << "'+1";
-        QTest::newRow("minus") << "-1" << "'-1";
-        QTest::newRow("at") << "@SUM(A1:A2)" << "'@SUM(A1:A2)";
-        QTest::newRow("tab") << "\t=1+1" << "'\t=1+1";
-        QTest::newRow("carriage return") << "\r=1+1" << "'\r=1+1";
-        QTest::newRow("fullwidth equals") << "＝1+1" << "'＝1+1";
-        QTest::newRow("formula with comma") << "=HYPERLINK(\"http://x\",\"y\")" << "'=HYPERLINK(\"http://x\",\"y\")";
-        QTest::newRow("non-ASCII") << "Zürich ✓ 東京 عربى" << "Zürich ✓ 東京 عربى";
-        QTest::newRow("spaces kept") << "  padded  " << "  padded  ";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("inner equals") << "a=b" << "a=b";
-        QTest::newRow("ports") << "80, 8000-8080" << "80, 8000-8080";
+        QTest::addColumn<QByteArray>("record");
+        QTest::newRow("plain") << "web" << "web" << QByteArray("x,web,y\r\n");
+        QTest::newRow("comma") << "a,b" << "a,b" << QByteArray("x,\"a,b\",y\r\n");
+        QTest::newRow("quote") << "say \"hi\"" << "say \"hi\"" << QByteArray("x,\"say \"\"hi\"\"\",y\r\n");
+        QTest::newRow("newline") << "line1\nline2" << "line1\nline2" << QByteArray("x,\"line1\nline2\",y\r\n");
+        QTest::newRow("crlf inside") << "a\r\nb" << "a\r\nb" << QByteArray("x,\"a\r\nb\",y\r\n");
+        QTest::newRow("dde") << "=cmd|' /C calc'!A0" << "'=cmd|' /C calc'!A0" << QByteArray("x,'=cmd|' /C calc'!A0,y\r\n");
+        QTest::newRow("equals") << "=cmd" << "'=cmd" << QByteArray("x,'=cmd,y\r\n");
+        QTest::newRow("plus") << "+1" << "'+1" << QByteArray("x,'+1,y\r\n");
+        QTest::newRow("minus") << "-1" << "'-1" << QByteArray("x,'-1,y\r\n");
+        QTest::newRow("minus two") << "-2" << "'-2" << QByteArray("x,'-2,y\r\n");
+        QTest::newRow("at") << "@SUM(A1:A2)" << "'@SUM(A1:A2)" << QByteArray("x,'@SUM(A1:A2),y\r\n");
+        QTest::newRow("at word") << "@x" << "'@x" << QByteArray("x,'@x,y\r\n");
+        QTest::newRow("tab") << "\t=1+1" << "'\t=1+1" << QByteArray("x,'\t=1+1,y\r\n");
+        QTest::newRow("tab text") << "\tfoo" << "'\tfoo" << QByteArray("x,'\tfoo,y\r\n");
+        QTest::newRow("carriage return") << "\r=1+1" << "'\r=1+1" << QByteArray("x,\"'\r=1+1\",y\r\n");
+        QTest::newRow("carriage return text") << "\rbar" << "'\rbar" << QByteArray("x,\"'\rbar\",y\r\n");
+        QTest::newRow("fullwidth equals") << "＝1+1" << "'＝1+1" << QByteArray("x,'\xEF\xBC\x9D" "1+1,y\r\n");
+        QTest::newRow("formula with comma") << "=HYPERLINK(\"http://x\",\"y\")" << "'=HYPERLINK(\"http://x\",\"y\")"
+                                            << QByteArray("x,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",y\r\n");
+        QTest::newRow("non-ASCII") << "Zürich ✓ 東京 عربى" << "Zürich ✓ 東京 عربى"
+                                   << QByteArray("x,Z\xC3\xBCrich \xE2\x9C\x93 \xE6\x9D\xB1\xE4\xBA\xAC \xD8\xB9\xD8\xB1\xD8\xA8\xD9\x89,y\r\n");
+        QTest::newRow("spaces kept") << "  padded  " << "  padded  " << QByteArray("x,\"  padded  \",y\r\n");
+        QTest::newRow("empty") << "" << "" << QByteArray("x,,y\r\n");
+        QTest::newRow("inner equals") << "a=b" << "a=b" << QByteArray("x,a=b,y\r\n");
+        QTest::newRow("inner minus") << "a-1" << "a-1" << QByteArray("x,a-1,y\r\n");
+        QTest::newRow("ports") << "80, 8000-8080" << "80, 8000-8080" << QByteArray("x,\"80, 8000-8080\",y\r\n");
     }
     void trickyCells()
     {
         QFETCH(QString, cell);
         QFETCH(QString, readBack);
+        QFETCH(QByteArray, record);
         QStandardItemModel model(1, 3);
         model.setHorizontalHeaderLabels({QStringLiteral("before"), QStringLiteral("cell"), QStringLiteral("after")});
         model.setItem(0, 0, new QStandardItem(QStringLiteral("x")));
@@ -115,6 +126,7 @@ private slots:
         model.setItem(0, 2, new QStandardItem(QStringLiteral("y")));
         const QByteArray csv = ExportTable::toCsv(&model);
         QVERIFY(!csv.startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(csv, QByteArray("before,cell,after\r\n") + record);
         QList<QStringList> rows;
         QVERIFY2(readCsv(QString::fromUtf8(csv), &rows), csv.constData());
         QCOMPARE(rows.size(), 2);
