@@ -13,7 +13,6 @@
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "TableView.h"
-#include "core/ExportCsv.h"
 #include "models/AppSegmentFilterProxy.h"
 #include "models/AppSegmentTableModel.h"
 #include "models/ModelRoles.h"
@@ -100,7 +99,6 @@ inline QList<QStringList> parseCsv(const QByteArray &bytes)
     return rows;
 }
 
-inline QString exported(const QString &cell) { return ExportCsv::needsNeutralising(cell) ? QLatin1Char('\'') + cell : cell; }
 } // namespace zc::guitest::segments
 
 using namespace zc::guitest::segments;

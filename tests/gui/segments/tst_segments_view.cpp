@@ -87,17 +87,31 @@ void TestSegments::exportCsvAndJsonOfFilteredView()
 
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly));
-    const QList<QStringList> rows = parseCsv(csv.readAll());
+    const QByteArray bytes = csv.readAll();
+    const QList<QStringList> rows = parseCsv(bytes);
     QCOMPARE(rows.size(), shown + 1);
     QCOMPARE(rows.first().first(), QStringLiteral("Name"));
     const int domainsCol = int(rows.first().indexOf(QStringLiteral("Domains")));
     QVERIFY(domainsCol > 0);
     const QStringList names = proxyColumn(AppSegmentTableModel::Name);
     const QStringList domains = proxyColumn(AppSegmentTableModel::Domains);
+    // Expectations from the simulator's data set (src/sim/DataGenZpa.cpp, oddName): the only
+    // names that start like a formula are "=cmd|' /C calc'!A0 <n>"; they are exported behind an
+    // apostrophe, every other name and every domain exactly as the view shows it.
+    const QString dde = QStringLiteral("=cmd|' /C calc'!A0 ");
+    int neutralised = 0;
     for (int r = 0; r < shown; ++r) {
-        QCOMPARE(rows.at(r + 1).first(), exported(names.at(r)));
-        QCOMPARE(rows.at(r + 1).at(domainsCol), exported(domains.at(r)));
+        const bool formula = names.at(r).startsWith(dde);
+        neutralised += formula ? 1 : 0;
+        QCOMPARE(rows.at(r + 1).first(), formula ? QLatin1Char('\'') + names.at(r) : names.at(r));
+        QCOMPARE(rows.at(r + 1).at(domainsCol), domains.at(r));
     }
+    QVERIFY2(neutralised > 0, "the filtered view holds no formula-like name");
+    // Byte for byte: segment 5 ("=cmd|' /C calc'!A0 5", domain "…5.corp.demo.example") is a
+    // record that starts with the apostrophe and the name, unquoted.
+    QVERIFY2(bytes.contains("\r\n'=cmd|' /C calc'!A0 5,"), bytes.left(400).constData());
+    QVERIFY(!bytes.contains("\r\n=cmd"));
+    QVERIFY(!bytes.contains("\"=cmd"));
 
     QFile json(jsonPath);
     QVERIFY(json.open(QIODevice::ReadOnly));
