@@ -167,8 +167,17 @@ void TestSimConformance::replay_data()
             QVERIFY(f.open(QIODevice::ReadOnly));
             const int n = int(QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("interactions")).toArray().size());
             for (int i = 0; i < n; ++i) {
+                const Plan plan = planFor(file, i);
+                if (!plan.replay) {
+                    // Out of scope (an API the simulator does not model): no row, so no skip;
+                    // counted and named, and every one needs its reason.
+                    QVERIFY2(!plan.skipReason.isEmpty(), qPrintable(file));
+                    ++m_skipped;
+                    qInfo("not replayed: %s#%d: %s", qPrintable(file), i, qPrintable(plan.skipReason));
+                    continue;
+                }
                 QTest::newRow(qPrintable(QStringLiteral("%1#%2").arg(file).arg(i))) << file << i;
-                planFor(file, i).replay ? ++m_replayed : ++m_skipped;
+                ++m_replayed;
             }
         }
     }
@@ -179,8 +188,7 @@ void TestSimConformance::replay()
     QFETCH(QString, file);
     QFETCH(int, index);
     const Plan plan = planFor(file, index);
-    if (!plan.replay)
-        QSKIP(qPrintable(plan.skipReason));
+    QVERIFY(plan.replay);
 
     QFile f(QStringLiteral(ZC_FIXTURES_DIR "/recorded-json/") + file);
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -260,7 +268,7 @@ void TestSimConformance::replay()
 
 void TestSimConformance::coverage()
 {
-    qInfo("conformance: %d exchanges replayed (%d passed), %d skipped with a reason", m_replayed, m_passed, m_skipped);
+    qInfo("conformance: %d exchanges replayed (%d passed), %d not replayed (out of scope, each with its reason)", m_replayed, m_passed, m_skipped);
     QCOMPARE(m_passed, m_replayed);
     QVERIFY(m_replayed >= 60);
 }

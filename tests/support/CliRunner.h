@@ -8,9 +8,14 @@
 namespace zctest {
 
 // Runs the real zconsole-cli binary of this build and collects what it did.
+// A run that does not end within its timeout is killed, waited for, and reported as a failure
+// of the calling test (QTest::qFail) with exitCode kNotFinished, which no test expects; a run
+// that crashes or cannot start gets kCrashed. So `QCOMPARE(r.exitCode, 0)` cannot pass on a hang.
 struct CliResult
 {
-    int exitCode = -1;
+    static constexpr int kNotFinished = -2;
+    static constexpr int kCrashed = -1;
+    int exitCode = kCrashed;
     QByteArray out;
     QByteArray err;
     qint64 ms = 0;
@@ -19,6 +24,9 @@ struct CliResult
 };
 
 QString cliPath();
+// `program` defaults to cliPath(); `failOnHang` false only for tests of this runner itself.
+CliResult runProgram(const QString &program, const QStringList &args, const QByteArray &stdinData, int timeoutMs,
+                     const QProcessEnvironment &env, bool failOnHang = true);
 CliResult runCli(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 60000,
                  const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
