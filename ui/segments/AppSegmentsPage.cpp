@@ -354,7 +354,7 @@ void AppSegmentsPage::onCurrentChanged()
 
 bool AppSegmentsPage::canWrite() const
 {
-    return editorAvailable() && !m_readOnly && !m_apiReadOnly && !m_services->store()->isReadOnly() && !m_loading
+    return !m_readOnly && !m_apiReadOnly && !m_services->store()->isReadOnly() && !m_loading
            && m_services->zpa()->isAttached() && m_services->zpa()->clientProblem(clientId()).isEmpty();
 }
 
@@ -375,11 +375,8 @@ void AppSegmentsPage::updateActions()
     m_new->setEnabled(canWrite());
     m_edit->setEnabled(canEdit());
     m_delete->setEnabled(canDelete());
-    m_audit->setEnabled(editorAvailable());
     QString why;
-    if (!editorAvailable())
-        why = tr("The segment editor is not part of this build");
-    else if (m_readOnly || m_services->store()->isReadOnly())
+    if (m_readOnly || m_services->store()->isReadOnly())
         why = tr("The configuration is read-only");
     else if (m_apiReadOnly)
         why = tr("The ZPA API is in read-only mode: Load again to retry");

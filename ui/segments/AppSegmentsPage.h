@@ -96,7 +96,6 @@ public:
     bool canWrite() const;
     bool canEdit() const;
     bool canDelete() const;
-    static bool editorAvailable();
 
     // The selected rows (view order, visible columns in visual order) with a header line.
     QString selectionAsTsv() const;

@@ -12,24 +12,11 @@
 #include "models/AppSegmentTableModel.h"
 #include "store/TenantStore.h"
 
-#if __has_include("segments/editor/SegmentEditorDialog.h") && __has_include("segments/editor/SegmentDeleteConfirm.h") \
-    && __has_include("segments/editor/AuditLogDialog.h")
-#define ZC_HAVE_SEGMENT_EDITOR 1
 #include "segments/editor/AuditLogDialog.h"
 #include "segments/editor/SegmentDeleteConfirm.h"
 #include "segments/editor/SegmentEditorDialog.h"
-#endif
 
 namespace zc {
-
-bool AppSegmentsPage::editorAvailable()
-{
-#ifdef ZC_HAVE_SEGMENT_EDITOR
-    return true;
-#else
-    return false;
-#endif
-}
 
 void AppSegmentsPage::onGroups(const QString &clientId, const QList<ZpaSegmentGroup> &segmentGroups,
                                const QList<ZpaServerGroup> &serverGroups, const ApiError &error)
@@ -44,10 +31,8 @@ void AppSegmentsPage::onGroups(const QString &clientId, const QList<ZpaSegmentGr
     m_segmentGroups = segmentGroups;
     m_serverGroups = serverGroups;
     m_groupsLoaded = true;
-#ifdef ZC_HAVE_SEGMENT_EDITOR
     for (auto *dlg : findChildren<SegmentEditorDialog *>(QString(), Qt::FindDirectChildrenOnly))
         dlg->setGroups(segmentGroups, serverGroups);
-#endif
 }
 
 void AppSegmentsPage::newSegment()
@@ -92,7 +77,6 @@ void AppSegmentsPage::onSegmentFetched(const QString &clientId, quint64 tag, con
 
 void AppSegmentsPage::openEditor(const AppSegment &base)
 {
-#ifdef ZC_HAVE_SEGMENT_EDITOR
     const ApiClient *c = m_services->store()->client(clientId());
     const Tenant *t = c ? m_services->store()->tenant(c->tenantId) : nullptr;
     SegmentEditorContext ctx;
@@ -119,9 +103,6 @@ void AppSegmentsPage::openEditor(const AppSegment &base)
     if (!m_groupsLoaded || m_groupsClient != ctx.clientId)
         m_services->zpa()->loadGroups(ctx.clientId);
     dlg->open();
-#else
-    Q_UNUSED(base);
-#endif
 }
 
 void AppSegmentsPage::deleteCurrent()
@@ -129,7 +110,6 @@ void AppSegmentsPage::deleteCurrent()
     const QString id = currentId();
     if (!canDelete() || id.isEmpty())
         return;
-#ifdef ZC_HAVE_SEGMENT_EDITOR
     const AppSegment *s = m_model->segmentById(id);
     if (!s)
         return;
@@ -154,12 +134,10 @@ void AppSegmentsPage::deleteCurrent()
         m_message->show();
         m_services->zpa()->submitEdit(req);
     });
-#endif
 }
 
 void AppSegmentsPage::onEditFinished(const ZpaEditResult &result)
 {
-#ifdef ZC_HAVE_SEGMENT_EDITOR
     if (m_deletes.contains(result.tag)) {
         const QString id = m_deletes.take(result.tag);
         m_message->setBusy(false);
@@ -194,9 +172,6 @@ void AppSegmentsPage::onEditFinished(const ZpaEditResult &result)
         dlg->showResult(result);
     noteReadOnlyMode(result.error);
     emit editFinished(result);
-#else
-    Q_UNUSED(result);
-#endif
 }
 
 void AppSegmentsPage::noteReadOnlyMode(const ApiError &error)
@@ -215,12 +190,10 @@ void AppSegmentsPage::noteReadOnlyMode(const ApiError &error)
 
 void AppSegmentsPage::showAuditLog()
 {
-#ifdef ZC_HAVE_SEGMENT_EDITOR
     auto *dlg = new AuditLogDialog(m_services->configDir(), tenantIdOfClient(), this);
     dlg->setObjectName(QStringLiteral("auditLogDialog"));
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->open();
-#endif
 }
 
 } // namespace zc

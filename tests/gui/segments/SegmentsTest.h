@@ -45,11 +45,8 @@
 #include <QTest>
 #include <QToolButton>
 
-#if __has_include("segments/editor/SegmentEditorDialog.h")
 #include "segments/editor/AuditLogDialog.h"
 #include "segments/editor/SegmentEditorDialog.h"
-#define ZC_TEST_EDITOR 1
-#endif
 
 using namespace zc;
 using namespace zc::guitest;
