@@ -173,7 +173,12 @@ private slots:
                 return std::any_of(fields.cbegin(), fields.cend(),
                                    [&](const QString &fld) { return fld.contains(needle, Qt::CaseInsensitive); });
             };
-            auto portIn = [&](const PortRangeList &l, int p) { return ports::containsPort(l, p); };
+            auto portIn = [&](const PortRangeList &l, int p) {
+                for (const PortRange &r : l)
+                    if (r.from <= p && p <= r.to)
+                        return true;
+                return false;
+            };
             for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
                 const QString word = w.toLower();
                 bool ok = false;
