@@ -83,6 +83,12 @@ public:
     qint64 nextPollMs(const QString &tenantId) const;   // monotonic; -1 = none planned
     qint64 nextDeadlineMs() const { return m_nextDeadline; } // the one timer's target
     int pollsSent(const QString &tenantId) const;
+    // A status request of the tenant is out and not answered yet.
+    bool pollInFlight(const QString &tenantId) const
+    {
+        const auto it = m_entries.constFind(tenantId);
+        return it != m_entries.cend() && it->inflight;
+    }
 
 public slots:
     // On screen (sidebar selection, ZIA page): polled with backoff. Adds the tenant if needed.

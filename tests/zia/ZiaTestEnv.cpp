@@ -19,7 +19,7 @@ std::unique_ptr<zsim::SimulatorThread> startSimulator(QString *error)
     return t;
 }
 
-ZiaStack::ZiaStack(zsim::Simulator *simulator)
+ZiaStack::ZiaStack(zsim::Simulator *simulator, Clock *limiterClock)
     : sim(simulator)
 {
     const QJsonObject profile = sim->demoProfile();
@@ -31,7 +31,7 @@ ZiaStack::ZiaStack(zsim::Simulator *simulator)
     tenant.ziaOrgId = t.value(QStringLiteral("ziaOrgId")).toString();
 
     http = std::make_unique<HttpClient>();
-    limiter = std::make_unique<RateLimiter>();
+    limiter = std::make_unique<RateLimiter>(limiterClock);
     pipeline = std::make_unique<HttpPipeline>(http.get(), limiter.get());
     creds = std::make_unique<MemoryCredentials>();
     broker = std::make_unique<TokenBroker>(pipeline.get(), creds.get());

@@ -22,10 +22,11 @@ using MemoryCredentials = zpatest::ZpaMemoryCredentials;
 // The client stack of one test against the in-process simulator: HttpClient, RateLimiter,
 // HttpPipeline, TokenBroker, ApiCaller and ZiaApi, with one API client per demo-profile kind
 // ("zia-legacy", "zia-oauth", "oneapi-secret", "saas-security", "apptotal-key") on one tenant.
+// The rate limiter goes by `limiterClock` (a ManualClock keeps its windows still).
 class ZiaStack
 {
 public:
-    explicit ZiaStack(zsim::Simulator *sim);
+    explicit ZiaStack(zsim::Simulator *sim, zc::Clock *limiterClock = zc::Clock::system());
     ~ZiaStack();
 
     zsim::Simulator *sim;
