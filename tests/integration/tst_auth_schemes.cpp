@@ -96,10 +96,6 @@ class TestAuthSchemes : public QObject
     {
         return ConnectionTest::probeFor(*(stack ? stack : m_stack.get())->broker.target(clientId));
     }
-    bool accepted(const QString &clientId, const HttpResponse &r)
-    {
-        return ConnectionTest::accepts(*m_stack->broker.target(clientId), r.status);
-    }
     void remember(const QString &clientId)
     {
         ApiError e;
@@ -148,7 +144,10 @@ private slots:
         QFETCH(QString, kind);
         const QString id = m_good.value(kind);
         const HttpResponse r = m_stack->call(id, probe(id));
-        QVERIFY2(accepted(id, r), qPrintable(QStringLiteral("%1: %2 %3").arg(kind).arg(r.status).arg(r.error.toString())));
+        // The simulator's answers to the probes: AppTotal's app 1 is unknown (404 with the key
+        // accepted), every other probe reads something (200).
+        const int want = kind == QLatin1String("apptotal-key") ? 404 : 200;
+        QVERIFY2(r.status == want, qPrintable(QStringLiteral("%1: %2 %3").arg(kind).arg(r.status).arg(r.error.toString())));
         remember(id);
         const TokenStatus s = m_stack->broker.status(id);
         QCOMPARE(s.state, TokenState::Valid);
