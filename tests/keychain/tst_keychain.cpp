@@ -96,6 +96,33 @@ private slots:
         QCOMPARE(slow.size(), 0); // nothing after finishing
     }
 
+    void heldJobsWaitForRelease()
+    {
+        // The test seam behind gui_dialogs' wait-dialog test: a held job is slow and unanswered
+        // until released, then reaches the real keychain; a held job cancelled meanwhile never does.
+        SecretStore held;
+        held.setSlowThresholdMs(0);
+        held.setHoldJobs(true);
+        const QString key = QStringLiteral("c-held/secret");
+        const QString cancelledKey = QStringLiteral("c-held/cancelled");
+        SecretJob *write = held.write(key, QByteArrayLiteral("held-value"));
+        SecretJob *cancelled = held.write(cancelledKey, QByteArrayLiteral("never-written"));
+        QSignalSpy slow(write, &SecretJob::slow);
+        QSignalSpy done(write, &SecretJob::finished);
+        QVERIFY(slow.wait());
+        QCOMPARE(done.size(), 0);
+        QVERIFY(!write->isFinished());
+        cancelled->cancel();
+        held.setHoldJobs(false);
+        QVERIFY(done.wait());
+        QVERIFY2(done.first().first().value<SecretResult>().ok(), qPrintable(done.first().first().value<SecretResult>().message));
+        const SecretResult r = run(m_store.read(key));
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(r.data, QByteArrayLiteral("held-value"));
+        QCOMPARE(run(m_store.read(cancelledKey)).status, SecretStatus::NotFound);
+        QVERIFY(run(m_store.remove(key)).ok());
+    }
+
     void clientSecretsRecordsAndReads()
     {
         QTemporaryDir dir;
