@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace zsim {
@@ -108,6 +109,14 @@ QString Knobs::validate(const QString &key, const QJsonValue &value)
                         return where + QStringLiteral(".nth must be an array of indexes >= 1");
                 }
             }
+            if (f.contains(QLatin1String("query"))) {
+                const QJsonValue q = f.value(QLatin1String("query"));
+                bool ok = q.isObject();
+                for (const QJsonValue &v : q.toObject())
+                    ok = ok && (v.isString() || v.isDouble());
+                if (!ok)
+                    return where + QStringLiteral(".query must be an object of query items (strings or numbers)");
+            }
             for (const char *k : {"count", "retryAfter", "ms", "status"}) {
                 if (f.contains(QLatin1String(k)) && !isWholeNumber(f.value(QLatin1String(k)), 0))
                     return where + QStringLiteral(".%1 must be a whole number").arg(QLatin1String(k));
@@ -169,6 +178,9 @@ void Knobs::rebuildFaults()
         r.probability = f.contains(QLatin1String("probability")) ? f.value(QLatin1String("probability")).toDouble() : -1;
         for (const QJsonValue &n : f.value(QLatin1String("nth")).toArray())
             r.nth.append(qint64(n.toDouble()));
+        const QJsonObject q = f.value(QLatin1String("query")).toObject();
+        for (auto it = q.begin(); it != q.end(); ++it)
+            r.query.append({it.key(), it.value().isDouble() ? QString::number(it.value().toDouble(), 'g', 17) : it.value().toString()});
         r.count = f.contains(QLatin1String("count")) ? f.value(QLatin1String("count")).toInt() : -1;
         r.status = f.value(QLatin1String("status")).toInt(r.status);
         r.retryAfter = f.value(QLatin1String("retryAfter")).toInt(1);
@@ -225,11 +237,13 @@ RateVerdict Knobs::checkRate(const QString &routeClass, const QString &routeKey,
     return v;
 }
 
-std::optional<FaultHit> Knobs::pickFault(const QString &routeKey)
+std::optional<FaultHit> Knobs::pickFault(const QString &routeKey, const QList<QPair<QString, QString>> &query)
 {
     std::optional<FaultHit> hit;
     for (FaultRule &r : m_faults) {
         if (!routeMatches(r.route, routeKey))
+            continue;
+        if (!std::all_of(r.query.cbegin(), r.query.cend(), [&](const QPair<QString, QString> &item) { return query.contains(item); }))
             continue;
         ++r.matched;
         bool fires = r.nth.isEmpty() || r.nth.contains(r.matched);

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 #include <deque>
@@ -20,6 +21,7 @@ struct FaultRule {
     QString kind;           // 429 | 409 | 5xx | reset | truncate | latency | readonly
     double probability = -1; // < 0: not set
     QList<qint64> nth;      // 1-based indexes of matching requests
+    QList<QPair<QString, QString>> query;  // only requests with these query items match
     int count = -1;         // < 0: not set; else how many more times it may fire
     int status = 503;       // for 5xx
     int retryAfter = 1;     // for 429
@@ -63,7 +65,7 @@ public:
     // Checks the rate limits of a route class and a route key; records the hit when allowed.
     RateVerdict checkRate(const QString &routeClass, const QString &routeKey, qint64 nowMs);
     // Evaluates the fault rules for a request; the first rule that fires wins.
-    std::optional<FaultHit> pickFault(const QString &routeKey);
+    std::optional<FaultHit> pickFault(const QString &routeKey, const QList<QPair<QString, QString>> &query = {});
 
 private:
     struct Window {

@@ -193,7 +193,7 @@ SimResponse SimServer::process(const SimRequest &req, Mode *mode, int *delayMs)
         answered = true;
     }
     if (!answered) {
-        if (const auto fault = m_core.knobs.pickFault(route.key)) {
+        if (const auto fault = m_core.knobs.pickFault(route.key, req.query)) {
             m_core.count(route.key + QLatin1Char('#') + fault->kind);
             if (fault->kind == QLatin1String("429")) {
                 r = reply::rateLimited(style, fault->retryAfter, 2, 1);
