@@ -24,8 +24,10 @@ namespace zc {
 //
 // Budgets: before its first request for a tenant ZpaApi installs ZPA's documented budgets
 // (20 GET and 10 writes per 10 s) plus an arrival margin on the window (arrivalMarginMs): the
-// server counts a request when it arrives, the limiter when it is sent, and without a margin
-// send-time jitter alone produces 429s whenever the budget binds. setReadBudget() changes them.
+// server counts a request when it arrives, the limiter when it was written to its connection
+// (RateLimiter::markSent; a new connection's handshakes come before that), and without a margin
+// the jitter between writing and arriving alone produces 429s whenever the budget binds.
+// setReadBudget() changes them.
 //
 // Callbacks run in this object's thread, never synchronously, unless `ctx` dies first.
 // Lives in the thread of its ApiCaller (the session worker, or the CLI's main thread).

@@ -128,6 +128,13 @@ void HttpExchange::sendHop()
     connect(reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::onMetaData);
     connect(reply, &QNetworkReply::finished, this, &HttpExchange::onFinished);
     connect(reply, &QNetworkReply::sslErrors, this, &HttpExchange::onSslErrors);
+    if (m_request.onSent && !m_sentReported)
+        connect(reply, &QNetworkReply::requestSent, this, [this] {
+            if (m_sentReported)
+                return; // emitted one or more times; a redirect's hop is not a new send
+            m_sentReported = true;
+            m_request.onSent();
+        });
 }
 
 void HttpExchange::onMetaData()

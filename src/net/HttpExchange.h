@@ -47,6 +47,7 @@ private:
     bool m_cancelled = false;
     bool m_tooLarge = false;
     bool m_deadline = false;
+    bool m_sentReported = false;
     QStringList m_sslErrors;
     QElapsedTimer m_clock;
     QElapsedTimer m_hopClock;

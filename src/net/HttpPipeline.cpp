@@ -55,7 +55,13 @@ void HttpPipeline::attempt(const std::shared_ptr<Call> &call)
     }
     auto go = [this, call] {
         ++call->attempts;
-        m_client->send(call->request, this,
+        HttpRequest request = call->request;
+        if (!call->options.rateKey.isEmpty() && m_limiter)
+            request.onSent = [limiter = QPointer<RateLimiter>(m_limiter), key = call->options.rateKey] {
+                if (limiter)
+                    limiter->markSent(key); // pace from when it left, not when it was granted
+            };
+        m_client->send(request, this,
                        [this, call](const HttpResponse &r) { onResponse(call, r); }, call->cancel);
     };
     if (call->options.rateKey.isEmpty() || !m_limiter)

@@ -7,6 +7,7 @@
 #include <QPair>
 #include <QString>
 #include <QUrl>
+#include <functional>
 
 namespace zc {
 
@@ -26,6 +27,10 @@ struct HttpRequest
     qint64 maxBodyBytes = -1;       // -1 = the client's default cap
     // The body holds credentials (token endpoints): never logged, never sent to another origin.
     bool sensitiveBody = false;
+    // Called once, in the client's thread, when the request has been written to its connection
+    // (QNetworkReply::requestSent of the first hop); HttpPipeline moves the rate limiter's grant
+    // to that moment (RateLimiter::markSent).
+    std::function<void()> onSent;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     void removeHeader(const QByteArray &name);

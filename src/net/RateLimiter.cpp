@@ -36,8 +36,10 @@ void RateLimiter::prune(Key &k, qint64 now) const
     qint64 longest = 0;
     for (const RateBudget &b : k.budgets)
         longest = std::max(longest, b.windowMs);
-    while (!k.grants.empty() && k.grants.front() <= now - longest)
+    while (!k.grants.empty() && k.grants.front() <= now - longest) {
         k.grants.pop_front();
+        k.sent.pop_front();
+    }
 }
 
 qint64 RateLimiter::earliestAllowed(const Key &k, qint64 now) const
@@ -83,6 +85,25 @@ void RateLimiter::pause(const QString &key, qint64 ms)
     k.pausedUntil = std::max(k.pausedUntil, m_clock->monotonicMs() + ms);
     qCInfo(lcNet).noquote() << "rate limit: pausing" << key << "for" << ms << "ms";
     rearm();
+}
+
+void RateLimiter::markSent(const QString &key)
+{
+    auto it = m_keys.find(key);
+    if (it == m_keys.end())
+        return;
+    Key &k = *it;
+    for (size_t i = 0; i < k.grants.size(); ++i) {
+        if (k.sent[i])
+            continue;
+        // Every recorded time is <= now, so appending keeps `grants` ascending.
+        k.grants.erase(k.grants.begin() + qsizetype(i));
+        k.sent.erase(k.sent.begin() + qsizetype(i));
+        k.grants.push_back(m_clock->monotonicMs());
+        k.sent.push_back(true);
+        rearm();
+        return;
+    }
 }
 
 qint64 RateLimiter::waitEstimateMs(const QString &key) const
@@ -131,6 +152,7 @@ void RateLimiter::process()
                 if ((w.hasCtx && !w.ctx) || (w.cancel && w.cancel->isCancelled()))
                     continue;
                 k.grants.push_back(now);
+                k.sent.push_back(false);
                 if (w.cancel)
                     w.cancel->clearHook();
                 w.ready(); // may call acquire() again (m_keys may rehash)

@@ -41,6 +41,14 @@ public:
                  CancelHandle cancel = {});
     // Nobody under `key` goes before now + ms (a 429's Retry-After).
     void pause(const QString &key, qint64 ms);
+    // A request granted under `key` has now actually been written to its connection: the oldest
+    // grant not yet marked sent moves to now. Servers count a request when it arrives, and a
+    // grant can wait long before it is sent (a new connection's TCP + TLS handshakes; on the
+    // simulator ~20 ms each, serialised): pacing from grant times alone then lets the next
+    // window's requests, sent at once on warm connections, arrive within W of a late one (a
+    // 429). Which grant moves does not matter for the counting; moving the oldest only ever
+    // makes later grants wait longer, never shorter.
+    void markSent(const QString &key);
     // Milliseconds until a new caller under `key` could go (0 = now), for ETAs.
     qint64 waitEstimateMs(const QString &key) const;
     int queued(const QString &key) const;
@@ -63,7 +71,8 @@ private:
     {
         QList<RateBudget> budgets;
         bool configured = false;
-        std::deque<qint64> grants; // ascending monotonic ms
+        std::deque<qint64> grants; // ascending monotonic ms: send time once sent, else grant time
+        std::deque<bool> sent;     // parallel to grants: markSent() reported it
         qint64 pausedUntil = 0;
         std::deque<Waiter> waiters;
     };

@@ -54,6 +54,34 @@ private slots:
         // Never more than 20 in any 10 s window.
         QCOMPARE(rl.grantsInWindow(key, 10000), 10);
     }
+    void windowCountsFromWhenSent()
+    {
+        // 2 per 1000 ms. Both grants at t=0 leave only at 100 and 150 (a new connection's
+        // handshakes): the third request waits for 100 + 1000, not 0 + 1000.
+        ManualClock clock;
+        RateLimiter rl(&clock);
+        const QString key = QStringLiteral("k");
+        rl.setBudgets(key, {{2, 1000}});
+        int n = 0;
+        for (int i = 0; i < 3; ++i)
+            rl.acquire(key, this, [&n] { ++n; });
+        QCOMPARE(n, 2);
+        clock.advance(100);
+        rl.markSent(key);
+        clock.advance(50);
+        rl.markSent(key);
+        clock.advance(850); // t = 1000
+        rl.process();
+        QCOMPARE(n, 2);
+        QCOMPARE(rl.waitEstimateMs(key), 100);
+        clock.advance(100); // t = 1100
+        rl.process();
+        QCOMPARE(n, 3);
+        // The third is marked sent at 1100; a report with nothing unsent changes nothing.
+        rl.markSent(key);
+        rl.markSent(key);
+        QCOMPARE(rl.grantsInWindow(key, 1000), 2);
+    }
     void severalBudgets()
     {
         ManualClock clock;

@@ -1,7 +1,8 @@
 // Complete listings of ZPA application segments over real HTTPS against the simulator (10,000
 // segments): into AppSegmentTableModel + AppSegmentFilterProxy under QAbstractItemModelTester
 // while pages arrive; through the legacy host and the OneAPI gateway; with 429s (injected with
-// `retry-after: 4s`, and from the simulator's own rate window), a reset connection and a cut
+// `retry-after: 4s`, and from the simulator's own rate window; none at a matched, binding
+// budget), a reset connection and a cut
 // page (each retried alone, counted at the simulator); a page that keeps failing (incomplete,
 // named); cancel; microtenant choices; server-side search.
 #include "ZpaTestEnv.h"
@@ -183,6 +184,40 @@ private slots:
         QCOMPARE(sim()->count(kLegacyList), 20 + refused);
         QCOMPARE(qint64(r.sends), 20 + refused);
         QCOMPARE(r.pageRetries, 0); // the pipeline waited; no page failed
+    }
+
+    void matchedBindingBudgetNo429()
+    {
+        // The simulator and the client both allow 8 GET per second and every reply takes 300 ms:
+        // 20 pages need three windows, so the budget binds, and the first window's pages go out
+        // on new connections (TLS handshakes delay them) while the next window's go on warm
+        // ones. The client paces from when each request was sent, plus the arrival margin, so
+        // the simulator refuses none.
+        const int budget = 8;
+        sim()->setKnobs(QJsonObject{{QStringLiteral("latencyMs"), 300},
+                                    {QStringLiteral("rateLimits"),
+                                     QJsonObject{{QStringLiteral("zpa.read"),
+                                                  QJsonObject{{QStringLiteral("limit"), budget}, {QStringLiteral("windowSeconds"), 1}}}}}});
+        ZpaStack s(sim());
+        s.api->setReadBudget(s.tenant.id, budget, 1000);
+        QVERIFY(s.warmToken(s.legacy()));
+        AppSegmentTableModel model;
+        const ZpaListResult r = listInto(s, s.legacy(), ZpaListOptions(), &model);
+        QVERIFY2(r.complete(), qPrintable(r.error.toString()));
+        QCOMPARE(idsOf(model).size(), kSegments);
+        QCOMPARE(sim()->count(kLegacyList + QStringLiteral("#429")), qint64(0));
+        QCOMPARE(sim()->count(kLegacyList), qint64(20));
+        QCOMPARE(r.sends, 20);
+        // The budget bound: some `budget` consecutive arrivals fell within one window (in the
+        // simulator's clock), and no budget + 1 did (the simulator would have refused one).
+        const QList<qint64> a = sim()->arrivals(kLegacyList);
+        QCOMPARE(a.size(), 20);
+        bool full = false;
+        for (int k = budget - 1; k < a.size(); ++k)
+            full = full || a.at(k) - a.at(k - budget + 1) < 1000;
+        QVERIFY(full);
+        for (int k = budget; k < a.size(); ++k)
+            QVERIFY2(a.at(k) - a.at(k - budget) >= 1000, qPrintable(QStringLiteral("arrival %1").arg(k)));
     }
 
     void pageThatKeepsFailingMakesItIncomplete()
