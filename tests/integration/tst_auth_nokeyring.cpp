@@ -41,7 +41,8 @@ private slots:
             const auto r = zctest::runCli(QStringList{QStringLiteral("--config-dir"), dir.path()} + args, {}, 20000);
             QVERIFY(r.finished);
             QCOMPARE(r.exitCode, 6);
-            QVERIFY2(r.ms < 10000, qPrintable(QString::number(r.ms)));
+            // Refused by the backend at once, not by the keychain watchdog ("did not answer").
+            QVERIFY2(!r.err.contains("did not answer"), r.err.constData());
             QVERIFY(r.out.isEmpty());
             const QString err = QString::fromUtf8(r.err);
             QVERIFY2(err.contains(QLatin1String("keychain")), qPrintable(err));

@@ -5,7 +5,6 @@
 #include "store/SecretStore.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,13 +19,11 @@ private slots:
         QVERIFY2(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "must run without D-Bus");
     }
 
-    void probeFailsWithinTenSeconds()
+    void probeFailsAtOnceNotByTimeout()
     {
         SecretStore store;
-        QElapsedTimer t;
-        t.start();
         const SecretResult r = SecretStore::waitFor(store.probe());
-        QVERIFY(t.elapsed() < 10000);
+        // Unavailable is the backend's answer; the probe's 10 s watchdog would say Timeout.
         QCOMPARE(r.status, SecretStatus::Unavailable);
         QVERIFY2(r.message.contains(QStringLiteral("D-Bus"), Qt::CaseInsensitive), qPrintable(r.message));
         const ApiError e = r.toError(QStringLiteral("probe"));
@@ -47,7 +44,8 @@ private slots:
                                                     QStringLiteral("set-secret"), QStringLiteral("k")},
                                                    "no-keychain-canary-0815\n");
         QCOMPARE(r.exitCode, 6);
-        QVERIFY(r.ms < 10000);
+        // The backend's refusal, not the keychain watchdog ("did not answer within … s").
+        QVERIFY2(!r.text().contains(QStringLiteral("did not answer")), qPrintable(r.text()));
         QVERIFY2(r.text().contains(QStringLiteral("D-Bus")), qPrintable(r.text()));
         QVERIFY2(r.text().contains(QStringLiteral("keychain")), qPrintable(r.text()));
         // Zero bytes of the secret on disk: config folder, HOME, temp.
