@@ -1,24 +1,29 @@
 // Benchmarks (a) and (b) of issue 5: complete listings of ZPA application segments over HTTPS
 // against the in-process simulator, through ZpaApi + ZpaSegmentLister into AppSegmentTableModel.
 //
-// (a) Budget-bound listing. The simulator refuses more than B GET per W seconds (sliding window,
-//     `rateLimits` zpa.read) and the client's budget is the same (B per W, plus ZpaApi's arrival
-//     margin of max(50 ms, 1 % of W) on the window); every reply takes L ms (`latencyMs`).
-//     Default: 40,000 segments = 80 pages of 500, B = 15, W = 1 s, L = 300 ms, so the budget
-//     binds (80 pages need at least 5 more windows) while one page after another cannot use it.
-//     The bound: with unlimited parallelism and every reply taking exactly L, page 1 goes at
-//     t0 = 0 and must come back before the others are known; page request k >= 1 can go at
-//     t_k = max(L, t_{k-B} + W) (the window); the listing cannot end before max_k t_k + L. The
-//     benchmark computes that from B, W, L and the page count (token fetched before timing).
-//     Targets: concurrent wall time <= 1.2 x bound; >= 3 x faster than the sequential baseline
-//     (the same lister with one request at a time: each page waits for the previous, as the
-//     official SDKs read), measured in the same run with the same budget and latency.
-// (a') The issue's literal setup, informational: 10,000 segments (20 pages), 20 GET per 10 s on
-//     both sides, L = 250 ms: all 20 pages fit in the first window, so the budget does not bind;
-//     the client's 6 connections per host do (QNetworkAccessManager). Its speed-up is enforced in
-//     optimised builds; its bound is shown for information.
-//     Debug builds (a 5x slower parser) use 20,000 segments, 6 GET per 1 s and 800 ms instead, so
-//     that the CPU does not bind; same rules and targets.
+// The bound (boundMs): the fastest schedule the setup allows. The simulator refuses more than B
+// GET per W seconds (sliding window, `rateLimits` zpa.read), every reply takes L ms
+// (`latencyMs`), and at most C requests are in flight (the lister's maxInFlight, 6 = the
+// client's connections per host). Page 1 goes at t0 = 0 and must come back before the others
+// are known; page request k >= 1 can go at
+//     t_k = max(L, t_{k-B} + W, t_{k-C} + L)
+// (the window, then a free connection), and the listing cannot end before max_k t_k + L. The
+// same formula with C = 1 is the sequential run's bound (seqBoundMs), so a target factor below
+// seqBound / bound is one the sequential run cannot meet (checked: exits 2 otherwise).
+//
+// (a) Budget binds: 40,000 segments = 80 pages of 500, B = 15, W = 1 s, L = 300 ms, the client's
+//     budget the same (B per W, plus ZpaApi's arrival margin). Bound 5.60 s (sequential bound
+//     24 s). Targets: concurrent wall time (median of 3) <= 1.2 x bound; >= 3 x faster than
+//     the sequential baseline (the same lister with one request at a time, as the official SDKs
+//     read), measured in the same run; complete and exact; ZERO 429s at the simulator over all
+//     runs (sim->count(... "#429")): the client's pacing must keep to the shared budget.
+// (a') The issue's literal setup: 10,000 segments (20 pages), 20 GET per 10 s on both sides,
+//     L = 250 ms. All 20 pages fit in the first window, so the connections bind, not the budget:
+//     bound 1.25 s (sequential bound 5 s = 4 x). Targets: concurrent (one run) <= 1.5 x bound;
+//     >= 3 x faster than sequential; complete, exact, zero 429s.
+//     Debug builds (a 5x slower parser) use 20,000 segments, 6 GET per 1 s and 800 ms for (a),
+//     so that the CPU does not bind; (a') and the throughput targets are enforced in optimised
+//     builds only.
 // (b) No rate limit, no latency: segments per second end to end (HTTPS, parsing, model) for
 //     10,000 segments, median of 5 runs; target >= 20,000/s (enforced in optimised builds).
 //
@@ -82,14 +87,20 @@ double median(QList<double> v)
     return v.isEmpty() ? 0 : v.at(v.size() / 2);
 }
 
-// The fastest schedule the budget allows (see the header comment), in ms.
-double boundMs(int pages, int budget, double windowMs, double latencyMs)
+// The fastest schedule the setup allows (see the header comment), in ms: B per W at the server,
+// every reply L ms, at most C in flight.
+double boundMs(int pages, int budget, double windowMs, double latencyMs, int inFlight)
 {
     QList<double> t(pages, 0.0);
     double end = latencyMs;
     for (int k = 1; k < pages; ++k) {
-        t[k] = std::max(latencyMs, k >= budget ? t[k - budget] + windowMs : 0.0);
-        end = std::max(end, t[k] + latencyMs);
+        double go = latencyMs;
+        if (k >= budget)
+            go = std::max(go, t[k - budget] + windowMs);
+        if (k >= inFlight)
+            go = std::max(go, t[k - inFlight] + latencyMs);
+        t[k] = go;
+        end = std::max(end, go + latencyMs);
     }
     return end;
 }
@@ -154,9 +165,11 @@ QString secs(double ms)
     return QString::number(ms / 1000.0, 'f', 2) + QStringLiteral(" s");
 }
 
-// (a) or (a'): concurrent runs (median) vs one sequential run under budget B per W and latency L.
+// (a) or (a'): concurrent runs (median) vs one sequential run under budget B per W and latency
+// L; the concurrent median must be <= factor x bound. `enforced`: the targets count (else the
+// row is reported only).
 void budgetScenario(QList<Row> &table, const QString &label, int segments, int budget, int windowSec, int latencyMs,
-                    int concurrentRuns, bool enforced, bool *allOk)
+                    int concurrentRuns, double factor, bool enforced, bool *allOk)
 {
     QString error;
     auto simThread = zpatest::startSimulator(segments, {}, &error);
@@ -176,7 +189,14 @@ void budgetScenario(QList<Row> &table, const QString &label, int segments, int b
         std::exit(2);
     }
     const int pages = (segments + 499) / 500;
-    const double bound = boundMs(pages, budget, windowSec * 1000.0, latencyMs);
+    const int inFlight = ZpaListOptions().maxInFlight;
+    const double bound = boundMs(pages, budget, windowSec * 1000.0, latencyMs, inFlight);
+    const double seqBound = boundMs(pages, budget, windowSec * 1000.0, latencyMs, 1);
+    if (factor * bound >= seqBound) {
+        std::fprintf(stderr, "%s: target %.2f x bound is within the sequential bound (%.2f x): meaningless\n",
+                     qPrintable(label), factor, seqBound / bound);
+        std::exit(2);
+    }
     auto pauseForWindow = [&] { QTest::qWait(windowSec * 1000 + 200); };
 
     QList<double> conc;
@@ -185,7 +205,7 @@ void budgetScenario(QList<Row> &table, const QString &label, int segments, int b
     qint64 refused = 0;
     for (int i = 0; i < concurrentRuns; ++i) {
         pauseForWindow();
-        last = listOnce(sim, s, ZpaListOptions().maxInFlight, segments);
+        last = listOnce(sim, s, inFlight, segments);
         conc << last.wallMs;
         complete = complete && last.complete;
         refused += last.refused;
@@ -197,33 +217,36 @@ void budgetScenario(QList<Row> &table, const QString &label, int segments, int b
     pauseForWindow();
     const Run seq = listOnce(sim, s, 1, segments);
     complete = complete && seq.complete;
+    refused += seq.refused;
     std::fprintf(stderr, "  %s sequential run: %.0f ms (cpu %.0f ms), 429s %lld\n", qPrintable(label), seq.wallMs, seq.cpuMs,
                  qlonglong(seq.refused));
     const double c = median(conc);
     const double ratio = c > 0 ? seq.wallMs / c : 0;
-    const QString setup = QStringLiteral("%1: %2 segments, %3 pages, %4 GET/%5 s, latency %6 ms")
+    const QString setup = QStringLiteral("%1: %2 segments, %3 pages, %4 GET/%5 s, latency %6 ms, %7 in flight")
                               .arg(label)
                               .arg(segments)
                               .arg(pages)
                               .arg(budget)
                               .arg(windowSec)
-                              .arg(latencyMs);
+                              .arg(latencyMs)
+                              .arg(inFlight);
+    auto target = [enforced](const QString &t) { return enforced ? t : QString(); };
     table << Row{setup, QString(), QString(), true};
-    table << Row{QStringLiteral("  bound set by the budget"), QString(), secs(bound), true};
-    const bool okBound = c <= 1.2 * bound;
-    table << Row{QStringLiteral("  concurrent (6 in flight), median of %1").arg(concurrentRuns),
-                 enforced ? QStringLiteral("<= 1.2 x bound = %1").arg(secs(1.2 * bound)) : QString(),
+    table << Row{QStringLiteral("  bound: t_k = max(L, t_{k-B} + W, t_{k-C} + L), end + L"), QString(),
+                 QStringLiteral("%1 (sequential, C = 1: %2)").arg(secs(bound), secs(seqBound)), true};
+    const bool okBound = c <= factor * bound;
+    table << Row{QStringLiteral("  concurrent, median of %1").arg(concurrentRuns),
+                 target(QStringLiteral("<= %1 x bound = %2").arg(factor, 0, 'f', 1).arg(secs(factor * bound))),
                  QStringLiteral("%1 (%2 x bound)").arg(secs(c)).arg(c / bound, 0, 'f', 2), okBound};
-    table << Row{QStringLiteral("  sequential (1 in flight)"), QString(), secs(seq.wallMs), true};
     const bool okRatio = ratio >= 3.0;
-    table << Row{QStringLiteral("  speed-up over sequential"), enforced || kOptimised ? QStringLiteral(">= 3.0 x") : QString(),
-                 QStringLiteral("%1 x").arg(ratio, 0, 'f', 2), okRatio};
-    table << Row{QStringLiteral("  complete, exact, 429s at the simulator"), enforced ? QStringLiteral("complete") : QString(),
-                 QStringLiteral("%1, %2 rows, %3 x 429").arg(complete ? QStringLiteral("yes") : QStringLiteral("NO")).arg(last.rows).arg(refused + seq.refused),
-                 complete};
-    if (enforced && !(okBound && okRatio && complete))
-        *allOk = false;
-    if (!enforced && (!complete || (kOptimised && !okRatio)))
+    table << Row{QStringLiteral("  sequential (1 in flight): speed-up"), target(QStringLiteral(">= 3.0 x")),
+                 QStringLiteral("%1, %2 x").arg(secs(seq.wallMs)).arg(ratio, 0, 'f', 2), okRatio};
+    const bool okExact = complete && refused == 0;
+    table << Row{QStringLiteral("  complete and exact, 429s at the simulator (all runs)"),
+                 target(QStringLiteral("complete, 0 x 429")),
+                 QStringLiteral("%1, %2 rows, %3 x 429").arg(complete ? QStringLiteral("yes") : QStringLiteral("NO")).arg(last.rows).arg(refused),
+                 okExact};
+    if (!complete || (enforced && !(okBound && okRatio && okExact)))
         *allOk = false;
 }
 
@@ -296,8 +319,9 @@ int main(int argc, char **argv)
     QList<Row> table;
     bool allOk = true;
     if (!skipA) {
-        budgetScenario(table, QStringLiteral("(a) budget binds"), segments, budget, windowSec, latency, runs, true, &allOk);
-        budgetScenario(table, QStringLiteral("(a') issue's literal setup"), 10000, 20, 10, 250, 1, false, &allOk);
+        budgetScenario(table, QStringLiteral("(a) budget binds"), segments, budget, windowSec, latency, runs, 1.2, true,
+                       &allOk);
+        budgetScenario(table, QStringLiteral("(a') issue's literal setup"), 10000, 20, 10, 250, 1, 1.5, kOptimised, &allOk);
     }
     if (!skipB)
         throughputScenario(table, 10000, 5, &allOk);
