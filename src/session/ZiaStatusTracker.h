@@ -68,8 +68,9 @@ public:
     void removeTenant(const QString &tenantId);
     QStringList tenants() const { return m_entries.keys(); }
     // The broker's ZIA client of the tenant to poll with: OneAPI, then zia-oauth, then
-    // zia-legacy (polling keeps a legacy session alive: its idle timeout never fires while the
-    // tenant is on screen).
+    // zia-legacy (a poll with a legacy client uses its session and so moves its idle deadline;
+    // polls back off to ZiaPollConfig's 2 min while changes are pending and 5 min while merely
+    // on screen, so nothing here promises to keep a session alive).
     QString pickClient(const QString &tenantId) const;
 
     ZiaTenantStatus status(const QString &tenantId) const;
