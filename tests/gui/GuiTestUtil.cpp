@@ -1,9 +1,14 @@
 #include "GuiTestUtil.h"
 
+#include "session/SessionWorker.h"
+
+#include <QCoreApplication>
 #include <QDirIterator>
 #include <QFile>
 #include <QSet>
 #include <QSignalSpy>
+
+#include <memory>
 
 namespace zc::guitest {
 
@@ -20,6 +25,24 @@ SecretResult runJob(SecretJob *job, int timeoutMs)
     return spy.constFirst().constFirst().value<SecretResult>();
 }
 } // namespace
+
+void deliverPosted()
+{
+    QCoreApplication::sendPostedEvents();
+}
+
+bool drainWorker(SessionWorker *worker, int safetyMs)
+{
+    if (!worker)
+        return false;
+    // Queued events reach their thread in the order they were posted: this call's answer comes
+    // back after everything the worker's earlier tasks sent to this thread.
+    auto back = std::make_shared<bool>(false);
+    worker->post([back](ApiCaller *) {
+        QMetaObject::invokeMethod(qApp, [back] { *back = true; }, Qt::QueuedConnection);
+    });
+    return QTest::qWaitFor([&] { return *back; }, safetyMs);
+}
 
 SecretResult readKeychain(const QString &key, int timeoutMs)
 {

@@ -12,6 +12,10 @@
 #include <QTest>
 #include <QWidget>
 
+namespace zc {
+class SessionWorker;
+}
+
 namespace zc::guitest {
 
 // The visible top-level widget of type T (a dialog opened with open()), waiting up to `ms`.
@@ -29,6 +33,15 @@ template <typename T> T *waitForWindow(int ms = 5000)
     }
     return found;
 }
+
+// Delivers every event already posted to this thread (queued calls and signals, layout
+// requests): a Confirm preset's queued answer has then been acted on, and a grab() shows the
+// current layout. A flush, not a wait on the clock.
+void deliverPosted();
+
+// True once every task posted to the session worker before the call has run there and the
+// queued signals it emitted meanwhile have been delivered here (false after `safetyMs`).
+bool drainWorker(SessionWorker *worker, int safetyMs = 60000);
 
 // Reads one entry of the test keychain service straight from the OS keychain.
 SecretResult readKeychain(const QString &key, int timeoutMs = 15000);

@@ -36,6 +36,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -149,7 +150,16 @@ void TestZia::addUrlMakesPending()
     QVERIFY(m_panel->activateButton()->isEnabled());
     const QModelIndex state = m_page->tenantView()->model()->index(0, 1);
     QCOMPARE(state.data().toString(), QStringLiteral("PENDING"));
-    QTest::qWait(150);
+    // A later status poll still says PENDING (nothing activated it behind our back): polls go
+    // one after the other's answer, so two more at the simulator mean one answered; draining the
+    // worker delivers what it made of it.
+    const auto statusPolls = [this] {
+        return m_env.sim()->count(QStringLiteral("GET /zia/api/v1/status")) + m_env.sim()->count(QStringLiteral("GET /api/v1/status"));
+    };
+    const qint64 polls = statusPolls();
+    QTRY_VERIFY_WITH_TIMEOUT(statusPolls() >= polls + 2, 30'000);
+    QVERIFY(drainWorker(m_env.services()->sessionWorker()));
+    deliverPosted();
     const QString shot = saveScreenshot(QStringLiteral("zia-pending.png"));
     QVERIFY(!shot.isEmpty());
     QCOMPARE(m_panel->badgeText(), QStringLiteral("PENDING"));
@@ -167,7 +177,7 @@ void TestZia::readOnlyModeDisablesWrites()
     QVERIFY(!m_editor->addButton()->isEnabled());
     m_editor->urlList()->setCurrentRow(0);
     QVERIFY(!m_editor->removeButton()->isEnabled());
-    QTest::qWait(100);
+    deliverPosted();
     QVERIFY(!saveScreenshot(QStringLiteral("zia-readonly.png")).isEmpty());
 
     m_env.sim()->setKnobs(QJsonObject{{QStringLiteral("readOnly"), QJsonValue::Null}});
@@ -181,10 +191,15 @@ void TestZia::readOnlyModeDisablesWrites()
 
 void TestZia::quitWarnsWhilePending()
 {
+    QSignalSpy said(m_window->statusBar(), &QStatusBar::messageChanged);
     Confirm::setNextAnswer(false);
     QVERIFY(!m_window->close());
     QTRY_VERIFY(!Confirm::hasPreset());
-    QTest::qWait(50);
+    // The "no" arrives (queued): the window says it is not quitting, and stays.
+    QTRY_VERIFY(std::any_of(said.cbegin(), said.cend(), [](const QList<QVariant> &a) {
+        return a.at(0).toString().startsWith(QStringLiteral("Not quitting"));
+    }));
+    deliverPosted();
     QVERIFY(m_window->isVisible());
     QVERIFY2(Confirm::lastQuestion().contains(QStringLiteral("not activated")), qPrintable(Confirm::lastQuestion()));
     QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("Demo Corp")));
@@ -199,10 +214,16 @@ void TestZia::protectedTenantNeedsTypedName()
     t.isProtected = true;
     QVERIFY(store->updateTenant(t).ok);
     QSignalSpy started(m_env.services()->zia(), &ZiaService::activationStarted);
+    QSignalSpy said(m_panel, &ZiaStatusPanel::statusMessage);
     Confirm::setNextAnswer(true); // a plain yes does not pass a typed-name confirmation
     QTest::mouseClick(m_panel->activateButton(), Qt::LeftButton);
     QTRY_VERIFY(!Confirm::hasPreset());
-    QTest::qWait(300);
+    // The answer arrives (queued) as a no; anything it had sent to the worker has run there and
+    // answered by the time the worker is drained.
+    QTRY_VERIFY(std::any_of(said.cbegin(), said.cend(), [](const QList<QVariant> &a) {
+        return a.at(0).toString() == QStringLiteral("Nothing activated");
+    }));
+    QVERIFY(drainWorker(m_env.services()->sessionWorker()));
     QCOMPARE(started.count(), 0);
     QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("Demo Corp")));
     QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("EVERY admin's pending changes")));
@@ -323,7 +344,7 @@ void TestZia::urlLookupWithExport()
     QVERIFY(data.startsWith("URL,Categories,Security alerts"));
     QVERIFY(data.contains("google.com"));
     QVERIFY(data.contains("malware.example/x"));
-    QTest::qWait(100);
+    deliverPosted();
     QVERIFY(!saveScreenshot(QStringLiteral("zia-lookup.png")).isEmpty());
 }
 
@@ -365,7 +386,7 @@ void TestZia::appTotalShowsQuota()
     QVERIFY(w->scoreText().contains(QStringLiteral("/ 100")));
     QVERIFY(w->permissionCount() > 0);
     QTRY_VERIFY2(w->quotaText().contains(QStringLiteral("Remaining quota today: 24")), qPrintable(w->quotaText()));
-    QTest::qWait(100);
+    deliverPosted();
     QVERIFY(!saveScreenshot(QStringLiteral("tools-apptotal.png")).isEmpty());
 }
 
