@@ -28,6 +28,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -211,7 +212,7 @@ void TestMainWindow::addClientWithSecret()
     QTest::keyClicks(secret, QString::fromLatin1(m_canary));
     auto *ok = dlg->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY2(ok->isEnabled(), qPrintable(ok->toolTip()));
-    QTest::qWait(20); // let the rebuilt secret inputs show
+    deliverPosted(); // the rebuilt secret inputs laid out
     saveScreenshot(dlg, QStringLiteral("client-dialog.png"));
     QTest::mouseClick(ok, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!dlg || !dlg->isVisible(), 15000);
@@ -240,9 +241,10 @@ void TestMainWindow::deleteClientRemovesKeychainEntry()
     m_window->showPage(MainWindow::ClientsPageIndex);
     QVERIFY(m_window->clientsPage()->selectId(m_clientId));
     // A "no" keeps everything.
+    QSignalSpy said(m_window->clientsPage(), &TablePage::statusMessage);
     Confirm::setNextAnswer(false);
     m_window->findChild<QAction *>(QStringLiteral("actionDelete"))->trigger();
-    QTest::qWait(50);
+    QTRY_VERIFY(said.contains(QVariantList{QStringLiteral("Nothing deleted")})); // the queued "no" arrived
     QVERIFY(m_services->store()->client(m_clientId));
     QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("acme-zpa")));
     QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("keychain")));
@@ -275,16 +277,18 @@ void TestMainWindow::protectedTenantNeedsTypedName()
     QVERIFY(m_window->banner()->isProtectedShown());
     QCOMPARE(m_window->banner()->nameText(), QStringLiteral("Prod EU"));
 
-    // A plain yes and a wrong name both leave it alone.
+    // A plain yes and a wrong name both leave it alone (each answer arrives queued, as a no).
+    QSignalSpy said(m_window->tenantsPage(), &TablePage::statusMessage);
+    const auto refusals = [&] { return said.count(QVariantList{QStringLiteral("Nothing deleted")}); };
     Confirm::setNextAnswer(true);
     m_window->tenantsPage()->deleteCurrent();
-    QTest::qWait(50);
+    QTRY_COMPARE(refusals(), 1);
     QVERIFY(m_services->store()->tenant(tid));
     QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("Prod EU")));
     QVERIFY2(Confirm::lastQuestion().contains(QStringLiteral("1 API client")), qPrintable(Confirm::lastQuestion()));
     Confirm::setNextTypedName(QStringLiteral("prod eu"));
     m_window->tenantsPage()->deleteCurrent();
-    QTest::qWait(50);
+    QTRY_COMPARE(refusals(), 2);
     QVERIFY(m_services->store()->tenant(tid));
 
     Confirm::setNextTypedName(QStringLiteral("Prod EU"));
@@ -350,7 +354,7 @@ void TestMainWindow::screenshot()
 
     m_window->showPage(MainWindow::TenantsPageIndex);
     m_window->resize(1180, 640);
-    QTest::qWait(100);
+    deliverPosted();
     const QImage image = m_window->grab().toImage();
     const QString file = saveScreenshot(m_window, QStringLiteral("mainwindow.png"));
     QVERIFY(QImage(file).width() > 600);

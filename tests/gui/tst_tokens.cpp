@@ -127,7 +127,7 @@ void TestTokens::demoTenantVisible()
     QCOMPARE(tenants->index(0, 0).data().toString(), name);
     QVERIFY(m_window->tenantsPage()->view()->isVisible());
     QVERIFY(m_window->windowTitle().contains(name));
-    QTest::qWait(100);
+    deliverPosted();
     const QString shot = saveScreenshot(m_window, QStringLiteral("demo.png"));
     QVERIFY(!shot.isEmpty());
     QVERIFY(maxDistinctColoursInARow(QImage(shot)) > 2);
@@ -151,7 +151,7 @@ void TestTokens::noTokenThenValidWithCountdown()
     const qint64 first = tokens->remainingMs(id);
     const QString shown = text(id, ApiClientTableModel::ExpiresIn);
     QVERIFY2(shown.contains(QStringLiteral("min")), qPrintable(shown));
-    QTRY_VERIFY_WITH_TIMEOUT(text(id, ApiClientTableModel::ExpiresIn) != shown, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(text(id, ApiClientTableModel::ExpiresIn) != shown, 30'000);
     QVERIFY(tokens->remainingMs(id) < first);
     QVERIFY(first > 50 * 60 * 1000);
 }
@@ -227,7 +227,7 @@ void TestTokens::everyDemoClientBecomesValid()
 void TestTokens::screenshot()
 {
     select(DemoEnv::clientId(QStringLiteral("zia-legacy")));
-    QTest::qWait(100);
+    deliverPosted();
     QVERIFY(!saveScreenshot(m_window, QStringLiteral("tokens.png")).isEmpty());
 }
 
