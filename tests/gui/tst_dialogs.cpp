@@ -205,7 +205,8 @@ void TestDialogs::removingProtectionNeedsTypedName()
     check->setChecked(false);
     Confirm::setNextTypedName(QStringLiteral("prod"));
     dlg.accept();
-    QTest::qWait(50);
+    QVERIFY(!Confirm::hasPreset()); // asked
+    deliverPosted();                 // the queued answer (a no) has been acted on
     QVERIFY(dlg.isVisible());
     QVERIFY(m_services->store()->tenant(r.id)->isProtected);
     QVERIFY(Confirm::lastQuestion().contains(QStringLiteral("Remove the protection")));
@@ -267,7 +268,7 @@ void TestDialogs::readOnlyDisablesWrites()
     QVERIFY(w.findChild<QAction *>(QStringLiteral("actionFilter"))->isEnabled()); // reading still works
     // Even if triggered, nothing opens.
     page->addItem();
-    QTest::qWait(20);
+    deliverPosted();
     QVERIFY(!w.findChild<TenantDialog *>());
 }
 
