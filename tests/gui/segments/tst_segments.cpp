@@ -136,8 +136,8 @@ void TestSegments::screenshot()
     QVERIFY(m_page->selectId(m_page->proxy()->index(5, 0).data(IdRole).toString()));
     m_page->view()->setFocus();
     m_window->resize(1200, 750);
-    QTest::qWait(200);
-    QVERIFY(!m_page->detail()->segmentId().isEmpty());
+    QTRY_VERIFY(!m_page->detail()->segmentId().isEmpty());
+    deliverPosted();
     const QString dir = QStringLiteral(ZC_BINARY_DIR) + QStringLiteral("/screenshots");
     QDir().mkpath(dir);
     const QString file = dir + QStringLiteral("/segments.png");

@@ -53,7 +53,11 @@ void TestSegments::deleteWithConfirmation()
     QTest::keyClick(m_page->view(), Qt::Key_Delete);
     QTRY_VERIFY(!Confirm::hasPreset());
     QVERIFY2(Confirm::lastQuestion().contains(target.name()), qPrintable(Confirm::lastQuestion()));
-    QTest::qWait(200);
+    // The queued "no" is acted on (a yes would show "Deleting the segment…" at once), and
+    // whatever it had sent to the worker has run there by the time the worker is drained.
+    deliverPosted();
+    QVERIFY(!m_page->messageBar()->isBusy());
+    QVERIFY(drainWorker(m_env.services()->sessionWorker()));
     QVERIFY(edits.isEmpty());
     QVERIFY(m_page->model()->rowOf(target.id()) >= 0);
     // Then "yes".
@@ -88,7 +92,7 @@ void TestSegments::readOnlyDisablesWrites()
     Confirm::setNextAnswer(true);
     m_page->view()->setFocus();
     QTest::keyClick(m_page->view(), Qt::Key_Delete);
-    QTest::qWait(100);
+    deliverPosted();
     QVERIFY(Confirm::hasPreset()); // nothing asked
     Confirm::clearPreset();
     m_page->setReadOnly(false);
