@@ -47,6 +47,7 @@ void ZpaSegmentLister::start(const QString &clientId, const ZpaListOptions &opti
     m_options.maxInFlight = std::max(1, options.maxInFlight);
     m_ledger = std::make_unique<ZpaListLedger>(m_options.pageSize, std::max(1, options.maxPages),
                                                std::max(1, options.maxPageAttempts));
+    m_pools = std::make_shared<ZpaInternPools>();
     m_running = true;
     m_startedEmitted = false;
     m_result = ZpaListResult();
@@ -127,19 +128,24 @@ void ZpaSegmentLister::onReply(quint64 generation, int page, const HttpResponse 
         return;
     }
     const int sends = std::max(1, r.attempts);
-    const int maxPages = std::max(1, m_options.maxPages);
     if (!m_options.parseInThreadPool) {
-        ZpaInternPool pool;
-        onParsed(generation, page, sends, AppSegmentPage::parse(r.body, &pool, maxPages));
+        onParsed(generation, page, sends, parsePage(r.body, *m_pools, m_options));
         return;
     }
     const QByteArray body = r.body;
-    QtConcurrent::run([body, maxPages] {
-        ZpaInternPool pool;
-        return AppSegmentPage::parse(body, &pool, maxPages);
+    QtConcurrent::run([body, pools = m_pools, options = m_options] {
+        return parsePage(body, *pools, options);
     }).then(this, [this, generation, page, sends](AppSegmentPage parsed) {
         onParsed(generation, page, sends, std::move(parsed));
     });
+}
+
+AppSegmentPage ZpaSegmentLister::parsePage(QByteArrayView body, ZpaInternPools &pools, const ZpaListOptions &options)
+{
+    std::unique_ptr<ZpaInternPool> pool = pools.take();
+    AppSegmentPage page = AppSegmentPage::parse(body, pool.get(), std::max(1, options.maxPages));
+    pools.give(std::move(pool));
+    return page;
 }
 
 void ZpaSegmentLister::onParsed(quint64 generation, int page, int sends, AppSegmentPage parsed)
@@ -245,6 +251,7 @@ void ZpaSegmentLister::cancel()
 void ZpaSegmentLister::finish(bool cancelled)
 {
     m_running = false;
+    m_pools.reset(); // tasks still parsing keep theirs until they end
     m_result = m_ledger->result(cancelled);
     m_result.elapsedMs = m_clock.elapsed();
     qCInfo(lcZpa).noquote() << "listing" << ZpaListResult::statusName(m_result.status) << ":" << m_result.rows

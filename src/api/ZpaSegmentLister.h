@@ -14,6 +14,8 @@ class QTimer;
 
 namespace zc {
 
+class ZpaInternPools;
+
 // Reads every application segment of a tenant (or of one microtenant, or those matching a
 // server-side search), fast and exactly once.
 //
@@ -32,7 +34,8 @@ namespace zc {
 // NEW rows (ids not seen before) in the server's order; pages come in the order they complete,
 // NOT in page order (sort in the model). Feed them to AppSegmentTableModel::appendRows.
 // JSON is parsed on QThreadPool::globalInstance() (options.parseInThreadPool), so neither this
-// thread nor the GUI thread parses.
+// thread nor the GUI thread parses; the pages of one listing share interned values
+// (ZpaInternPools: a pool per running parse task, kept for the next page).
 //
 // Lives in the thread of its ZpaApi (the session worker in the GUI: connect the signals queued
 // to the GUI objects; call start()/cancel() with QMetaObject::invokeMethod; or the CLI's main
@@ -47,6 +50,10 @@ public:
     bool isRunning() const { return m_running; }
     const ZpaListResult &lastResult() const { return m_result; }
     ZpaListProgress currentProgress() const;
+
+    // How the lister parses one reply (on any thread): with a pool lent by `pools` (one lender
+    // per listing, so its pages share their values) and the listing's page cap.
+    static AppSegmentPage parsePage(QByteArrayView body, ZpaInternPools &pools, const ZpaListOptions &options);
 
 public slots:
     void start(const QString &clientId, const zc::ZpaListOptions &options);
@@ -79,6 +86,7 @@ private:
     QString m_rateKey;
     ZpaListOptions m_options;
     std::unique_ptr<ZpaListLedger> m_ledger;
+    std::shared_ptr<ZpaInternPools> m_pools; // this listing's; parse tasks hold it too
     QHash<int, CancelHandle> m_calls;    // page → its request in flight
     QHash<int, QTimer *> m_retryTimers;  // page → its retry delay
     int m_parsing = 0;

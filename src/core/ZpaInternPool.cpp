@@ -63,4 +63,20 @@ void ZpaInternPool::addRefs(const QByteArray &json, const QList<ZpaRef> &refs)
         m_refs.insert(json, refs);
 }
 
+std::unique_ptr<ZpaInternPool> ZpaInternPools::take()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_free.empty())
+        return std::make_unique<ZpaInternPool>();
+    std::unique_ptr<ZpaInternPool> p = std::move(m_free.back());
+    m_free.pop_back();
+    return p;
+}
+
+void ZpaInternPools::give(std::unique_ptr<ZpaInternPool> pool)
+{
+    QMutexLocker lock(&m_mutex);
+    m_free.push_back(std::move(pool));
+}
+
 } // namespace zc

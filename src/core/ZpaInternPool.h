@@ -6,8 +6,11 @@
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QSet>
 #include <QString>
+#include <memory>
+#include <vector>
 
 namespace zc {
 
@@ -45,6 +48,21 @@ private:
     QSet<QByteArray> m_bytes;
     QHash<QByteArray, QList<ZpaRef>> m_refs;
     QByteArray m_lastBytes; // rows in a page usually share their flags: compare before hashing
+};
+
+// Lends pools to parsing tasks on any thread, one task per pool at a time, and keeps them for
+// the next task, so that the pages of one listing share their values (a fresh pool per page
+// would keep every page's own copies: about 30 MB more for 100,000 segments). Thread-safe; the
+// pools go with the lender.
+class ZpaInternPools
+{
+public:
+    std::unique_ptr<ZpaInternPool> take();          // a free pool, or a new one
+    void give(std::unique_ptr<ZpaInternPool> pool); // back, for the next task
+
+private:
+    QMutex m_mutex;
+    std::vector<std::unique_ptr<ZpaInternPool>> m_free;
 };
 
 } // namespace zc

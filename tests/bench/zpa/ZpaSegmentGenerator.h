@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <random>
@@ -23,9 +24,15 @@ public:
 
     static QByteArray idFor(int i) { return QByteArray::number(216196257331000000LL + i); }
 
+    // Records, while generating, the ids of the segments whose TCP or UDP ranges contain `port`
+    // (expected values for port filters, known from the data rather than from the code under test).
+    void watchPort(int port) { m_watchedPort = port; }
+    const QSet<QByteArray> &idsWithWatchedPort() const { return m_withPort; }
+
     // One segment object (compact JSON) with index i.
     QByteArray segment(int i)
     {
+        m_current = idFor(i);
         static const char *const apps[] = {"web", "db", "ssh", "rdp", "api", "git", "jira", "crm", "erp",
                                            "hr", "mail", "vpn", "wiki", "sap", "k8s", "ldap", "smb", "ci"};
         static const char *const regions[] = {"us-east", "us-west", "eu-central", "eu-west", "ap-south", "ap-east"};
@@ -137,8 +144,10 @@ public:
 
 private:
     quint64 pick(quint64 n) { return std::uniform_int_distribution<quint64>(0, n - 1)(m_rng); }
-    static void appendPorts(QByteArray &flat, QByteArray &structured, int from, int to)
+    void appendPorts(QByteArray &flat, QByteArray &structured, int from, int to)
     {
+        if (m_watchedPort >= from && m_watchedPort <= to)
+            m_withPort.insert(m_current);
         if (!flat.isEmpty()) {
             flat += ',';
             structured += ',';
@@ -149,6 +158,9 @@ private:
     }
 
     std::mt19937_64 m_rng;
+    int m_watchedPort = -1;
+    QByteArray m_current; // id of the segment being generated
+    QSet<QByteArray> m_withPort;
 };
 
 } // namespace zctest
