@@ -110,7 +110,8 @@ void TestSimCli::runsUntilSigterm()
     const QString profilePath = dir.filePath(QStringLiteral("state/demo-profile.json"));
     QJsonObject profile;
     bool readOnlySeen = false;
-    QTimer::singleShot(200, qApp, [&] {
+    // Runs on the CLI's first event-loop turn: it has listened and written the profile by then.
+    QTimer::singleShot(0, qApp, [&] {
         QFile f(profilePath);
         if (f.open(QIODevice::ReadOnly))
             profile = QJsonDocument::fromJson(f.readAll()).object();
