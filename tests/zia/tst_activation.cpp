@@ -314,10 +314,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(sim()->count(QStringLiteral("GET /api/v1/status")) >= probes + 2, 15'000);
         QVERIFY(!ctl.writesEnabled()); // still read-only while the knob is set
         sim()->setKnobs(QJsonObject{{QStringLiteral("readOnly"), false}});
-        QTRY_COMPARE_WITH_TIMEOUT(ctlReadOnly.size(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(ctlReadOnly.size(), 2, 15'000);
         QVERIFY(!ctlReadOnly.at(1).at(0).toBool());
         QVERIFY(ctl.writesEnabled());
-        QTRY_COMPARE_WITH_TIMEOUT(trackerReadOnly.size(), 2, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(trackerReadOnly.size(), 2, 15'000);
         QVERIFY(!tracker.status(s.tenant.id).readOnly);
         const ZiaUrlEditResult again = editUrls(s, client, QStringLiteral("CUSTOM_01"), {QStringLiteral("ro.example")}, true);
         QVERIFY2(again.ok(), qPrintable(again.error.toString()));
@@ -369,12 +369,13 @@ private slots:
         QVERIFY(tracker.addTenant(s.tenant.id, client));
         QSignalSpy completed(&tracker, &ZiaStatusTracker::activationCompleted);
         QVERIFY(editUrls(s, client, QStringLiteral("CUSTOM_05"), {QStringLiteral("end.example")}, true).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(tracker.status(s.tenant.id).state, ZiaActivationState::Pending, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(tracker.status(s.tenant.id).state, ZiaActivationState::Pending, 15'000);
         QVERIFY(tracker.hasPendingChanges(s.tenant.id));
         // No poll of the tracker may race the session end (it would open a new session).
         ZiaPollConfig slow;
         slow.baseMs = 600'000;
         tracker.setConfig(slow);
+        QTRY_VERIFY_WITH_TIMEOUT(!tracker.pollInFlight(s.tenant.id), 10'000); // the next one is minutes away
         QCOMPARE(tracker.tenantsWithPendingChanges(), QStringList{s.tenant.id});
         // The idle countdown a GUI shows: positive, at most the idle timeout.
         const qint64 left = tracker.sessionIdleRemainingMs(s.tenant.id);
@@ -401,7 +402,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(done, 10'000);
         QVERIFY2(ended.ok(), qPrintable(ended.error.toString()));
         QCOMPARE(sim()->count(QStringLiteral("DELETE /api/v1/authenticatedSession")), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 15'000);
         QVERIFY(!tracker.hasPendingChanges(s.tenant.id));
         QCOMPARE(tracker.sessionIdleRemainingMs(s.tenant.id), -1);
 
