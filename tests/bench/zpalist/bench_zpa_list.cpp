@@ -19,7 +19,7 @@
 //     runs (sim->count(... "#429")): the client's pacing must keep to the shared budget.
 // (a') The literal setup: 10,000 segments (20 pages), 20 GET per 10 s on both sides,
 //     L = 250 ms. All 20 pages fit in the first window, so the connections bind, not the budget:
-//     bound 1.25 s (sequential bound 5 s = 4 x). Targets: concurrent (one run) <= 1.5 x bound;
+//     bound 1.25 s (sequential bound 5 s = 4 x). Targets: concurrent (one run) <= 1.75 x bound;
 //     >= 3 x faster than sequential; complete, exact, zero 429s.
 //     Debug builds (a 5x slower parser) use 20,000 segments, 6 GET per 1 s and 800 ms for (a),
 //     so that the CPU does not bind; (a') and the throughput targets are enforced in optimised
@@ -321,7 +321,7 @@ int main(int argc, char **argv)
     if (!skipA) {
         budgetScenario(table, QStringLiteral("(a) budget binds"), segments, budget, windowSec, latency, runs, 1.2, true,
                        &allOk);
-        budgetScenario(table, QStringLiteral("(a') issue's literal setup"), 10000, 20, 10, 250, 1, 1.5, kOptimised, &allOk);
+        budgetScenario(table, QStringLiteral("(a') issue's literal setup"), 10000, 20, 10, 250, 1, 1.75, kOptimised, &allOk);
     }
     if (!skipB)
         throughputScenario(table, 10000, 5, &allOk);
