@@ -236,7 +236,7 @@ void budgetScenario(QList<Row> &table, const QString &label, int segments, int b
                  QStringLiteral("%1 (sequential, C = 1: %2)").arg(secs(bound), secs(seqBound)), true};
     const bool okBound = c <= factor * bound;
     table << Row{QStringLiteral("  concurrent, median of %1").arg(concurrentRuns),
-                 target(QStringLiteral("<= %1 x bound = %2").arg(factor, 0, 'f', 1).arg(secs(factor * bound))),
+                 target(QStringLiteral("<= %1 x bound = %2").arg(factor, 0, 'g').arg(secs(factor * bound))),
                  QStringLiteral("%1 (%2 x bound)").arg(secs(c)).arg(c / bound, 0, 'f', 2), okBound};
     const bool okRatio = ratio >= 3.0;
     table << Row{QStringLiteral("  sequential (1 in flight): speed-up"), target(QStringLiteral(">= 3.0 x")),
