@@ -116,15 +116,18 @@ private slots:
         QVERIFY2(failed == 0, qPrintable(failures.mid(0, 5).join(QLatin1Char('\n'))));
         QVERIFY2(sent >= 150, qPrintable(QString::number(sent)));
 
-        // Renewed in the background at ⅔–¾ of the lifetime (and not a storm: the minimum interval
-        // is 2 s): the mean gap between the token requests, as the simulator saw them arrive, lies
-        // between 0.4 and 1.2 lifetimes (the old count window of ±60 % around 0.7 lifetimes).
+        // Renewed in the background, and not a storm (the minimum interval is 2 s): the mean gap
+        // between the token requests, as the simulator saw them arrive, is at least 0.4
+        // lifetimes. No upper bound here: on a loaded machine (sanitizers, ctest -j2) timers
+        // fire late and the gap grows; when the broker plans each renewal (⅔–¾ of the lifetime,
+        // drawn at random) is asserted on an injected clock by integ_auth_jitter, and that no
+        // request failed meanwhile is asserted above.
         for (const Case &c : cases) {
             const QList<qint64> a = fx.sim()->arrivals(c.route).mid(before.value(c.route));
             QVERIFY2(a.size() >= kRenewals, qPrintable(QStringLiteral("%1: %2 token requests").arg(c.kind).arg(a.size())));
             const double meanGapMs = double(a.last() - a.first()) / double(a.size() - 1);
             qInfo("%s: %lld token requests, %.0f ms apart on average", qPrintable(c.kind), qint64(a.size()), meanGapMs);
-            QVERIFY2(meanGapMs >= 400.0 * c.lifetime && meanGapMs <= 1200.0 * c.lifetime,
+            QVERIFY2(meanGapMs >= 400.0 * c.lifetime,
                      qPrintable(QStringLiteral("%1: %2 token requests, %3 ms apart on average").arg(c.kind).arg(a.size()).arg(meanGapMs)));
         }
         // The states reached the GUI side.
