@@ -40,7 +40,7 @@ run_suite() {
     local log=build/ci/Testing/Temporary/LastTest.log
     if [[ -f $log ]]; then
       phase "benchmark tables"
-      awk '/^[0-9]+\/[0-9]+ Testing: bench_/{f=1; print "--- " $3} /^<end of output>/{f=0} f && !/dbus-daemon/ && /^(\||bench_|[a-z].*: )/{print}' "$log"
+      awk '/^[0-9]+\/[0-9]+ Testing: bench_/{f=1; print "--- " $3} /^<end of output>/{f=0} f && !/dbus-daemon/ && !/^zconsole\./ && /^(\||bench_|[a-z].*: )/{print}' "$log"
     fi
   fi
 
