@@ -95,8 +95,8 @@ private slots:
 
     void clientLifecycleWithSecrets()
     {
-        if (!zctest::haveTestKeyring())
-            QSKIP("needs the private keyring");
+        // Without the private keyring this test cannot run: that is a failure, not a skip.
+        QVERIFY2(zctest::haveTestKeyring(), "needs the private keyring of tests/run-isolated.sh (run it through ctest)");
         CLI_OK(cli({"tenant", "add", "T", "--vanity", "acme", "--zpa-customer-id", "123"}));
         CliResult r = cli({"client", "add", "zia admin", "--tenant", "T", "--kind", "zia-legacy", "--username",
                            "admin@acme.example", "--base-url", "https://zsapi.zscalerbeta.net", "--json"});
