@@ -183,8 +183,8 @@ void Simulator::resetCounters()
 QList<qint64> Simulator::arrivals(const QString &routeKey) const
 {
     QMutexLocker lock(&m_core->mutex);
-    const std::deque<qint64> log = m_core->arrivals.value(routeKey);
-    return QList<qint64>(log.begin(), log.end());
+    const auto it = m_core->arrivals.constFind(routeKey);
+    return it == m_core->arrivals.cend() ? QList<qint64>() : QList<qint64>(it->begin(), it->end());
 }
 
 qint64 Simulator::clockMs() const
