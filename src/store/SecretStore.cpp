@@ -128,7 +128,7 @@ void SecretJob::begin()
         m_store->m_held.append(this);
         return;
     }
-    startStep(m_op == Op::Probe ? Op::Write : m_op);
+    startFirstStep();
 }
 
 void SecretJob::startStep(Op step)
@@ -259,7 +259,7 @@ void SecretStore::setHoldJobs(bool hold)
     const QList<QPointer<SecretJob>> held = std::exchange(m_held, {});
     for (const QPointer<SecretJob> &job : held)
         if (job && !job->isFinished())
-            job->startStep(job->op() == SecretJob::Op::Probe ? SecretJob::Op::Write : job->op());
+            job->startFirstStep();
 }
 
 SecretJob *SecretStore::write(const QString &key, const QByteArray &value)

@@ -64,6 +64,7 @@ private:
     SecretJob(class SecretStore *store, Op op, const QString &key, const QByteArray &value);
     void begin();
     void startStep(Op step);
+    void startFirstStep() { startStep(m_op == Op::Probe ? Op::Write : m_op); } // a probe writes, reads, removes
     void onStepDone(QKeychain::Job *job);
     void finish(SecretResult result);
 
