@@ -2,6 +2,7 @@
 
 #include "net/NetLog.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace zc {
@@ -36,10 +37,8 @@ void RateLimiter::prune(Key &k, qint64 now) const
     qint64 longest = 0;
     for (const RateBudget &b : k.budgets)
         longest = std::max(longest, b.windowMs);
-    while (!k.grants.empty() && k.grants.front() <= now - longest) {
+    while (!k.grants.empty() && k.grants.front().ms <= now - longest)
         k.grants.pop_front();
-        k.sent.pop_front();
-    }
 }
 
 qint64 RateLimiter::earliestAllowed(const Key &k, qint64 now) const
@@ -49,7 +48,7 @@ qint64 RateLimiter::earliestAllowed(const Key &k, qint64 now) const
     for (const RateBudget &b : k.budgets) {
         // Allowed once fewer than `count` grants fall in (t - window, t].
         if (n >= b.count)
-            t = std::max(t, k.grants[size_t(n - b.count)] + b.windowMs);
+            t = std::max(t, k.grants[size_t(n - b.count)].ms + b.windowMs);
     }
     return t;
 }
@@ -93,17 +92,13 @@ void RateLimiter::markSent(const QString &key)
     if (it == m_keys.end())
         return;
     Key &k = *it;
-    for (size_t i = 0; i < k.grants.size(); ++i) {
-        if (k.sent[i])
-            continue;
-        // Every recorded time is <= now, so appending keeps `grants` ascending.
-        k.grants.erase(k.grants.begin() + qsizetype(i));
-        k.sent.erase(k.sent.begin() + qsizetype(i));
-        k.grants.push_back(m_clock->monotonicMs());
-        k.sent.push_back(true);
-        rearm();
+    const auto unsent = std::find_if(k.grants.begin(), k.grants.end(), [](const Key::Grant &g) { return !g.sent; });
+    if (unsent == k.grants.end())
         return;
-    }
+    // Every recorded time is <= now, so appending keeps `grants` ascending.
+    k.grants.erase(unsent);
+    k.grants.push_back({m_clock->monotonicMs(), true});
+    rearm();
 }
 
 qint64 RateLimiter::waitEstimateMs(const QString &key) const
@@ -128,8 +123,8 @@ int RateLimiter::grantsInWindow(const QString &key, qint64 windowMs) const
         return 0;
     const qint64 now = m_clock->monotonicMs();
     int n = 0;
-    for (qint64 g : it->grants)
-        if (g > now - windowMs)
+    for (const Key::Grant &g : it->grants)
+        if (g.ms > now - windowMs)
             ++n;
     return n;
 }
@@ -151,8 +146,7 @@ void RateLimiter::process()
                 k.waiters.pop_front();
                 if ((w.hasCtx && !w.ctx) || (w.cancel && w.cancel->isCancelled()))
                     continue;
-                k.grants.push_back(now);
-                k.sent.push_back(false);
+                k.grants.push_back({now, false});
                 if (w.cancel)
                     w.cancel->clearHook();
                 w.ready(); // may call acquire() again (m_keys may rehash)

@@ -71,8 +71,12 @@ private:
     {
         QList<RateBudget> budgets;
         bool configured = false;
-        std::deque<qint64> grants; // ascending monotonic ms: send time once sent, else grant time
-        std::deque<bool> sent;     // parallel to grants: markSent() reported it
+        struct Grant
+        {
+            qint64 ms;  // monotonic: the send time once sent, else the grant time
+            bool sent;  // markSent() reported it
+        };
+        std::deque<Grant> grants; // ascending ms
         qint64 pausedUntil = 0;
         std::deque<Waiter> waiters;
     };
