@@ -14,9 +14,9 @@
 // the complete type must come first (see the report to the models owner).
 #include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
-#include "session/SessionWorker.h"
-#include "session/TokenController.h"
-#include "session/TokenTracker.h"
+#include "services/SessionWorker.h"
+#include "services/TokenController.h"
+#include "services/TokenTracker.h"
 
 #include <QHeaderView>
 #include <QMenu>

@@ -1,9 +1,9 @@
 #include "AppServices.h"
 
 #include "auth/CredentialProvider.h"
-#include "session/SessionWorker.h"
-#include "session/TokenController.h"
-#include "session/TokenTracker.h"
+#include "services/SessionWorker.h"
+#include "services/TokenController.h"
+#include "services/TokenTracker.h"
 #include "segments/ZpaService.h"
 #include "zia/ZiaService.h"
 

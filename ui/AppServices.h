@@ -83,7 +83,7 @@ inline QString currentPage() { return QStringLiteral("window/page"); }
 inline QString tenantsHeader() { return QStringLiteral("tenants/header"); }
 inline QString clientsHeader() { return QStringLiteral("clients/header"); }
 inline QString clientsOnlyActive() { return QStringLiteral("clients/onlyActiveTenant"); }
-inline QString activeTenant() { return QStringLiteral("session/activeTenant"); }
+inline QString activeTenant() { return QStringLiteral("services/activeTenant"); }
 inline QString clientsTokenColumns() { return QStringLiteral("clients/tokenColumnsShown"); }
 inline QString ziaSplitter() { return QStringLiteral("zia/splitter"); }
 inline QString ziaTab() { return QStringLiteral("zia/tab"); }

@@ -4,7 +4,7 @@
 #include "SidebarDelegate.h"
 #include "TenantBanner.h"
 #include "TrayNotifier.h"
-#include "session/TokenTracker.h"
+#include "services/TokenTracker.h"
 #include "store/TenantStore.h"
 #include "tokens/TokenStyle.h"
 #include "zia/ZiaService.h"

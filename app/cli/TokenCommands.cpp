@@ -3,7 +3,7 @@
 #include "CliOutput.h"
 #include "CommandRegistry.h"
 
-#include "session/ConnectionTest.h"
+#include "services/ConnectionTest.h"
 
 #include <QJsonObject>
 

@@ -6,7 +6,7 @@
 #include "ZiaCli.h"
 
 #include "api/ZiaApi.h"
-#include "session/ActivationController.h"
+#include "services/ActivationController.h"
 #include "store/ActivationLedger.h"
 #include "store/AuditLog.h"
 

@@ -1,6 +1,6 @@
 #include "GuiTestUtil.h"
 
-#include "session/SessionWorker.h"
+#include "services/SessionWorker.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

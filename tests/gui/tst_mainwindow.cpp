@@ -321,7 +321,7 @@ void TestMainWindow::settingsKeptInConfigDir()
     m_window->banner()->setActiveTenant(m_tenantId);
     m_window->saveSettings();
     QSettings ini(QDir(m_dir.path()).filePath(QStringLiteral("zconsole-ui.ini")), QSettings::IniFormat);
-    QCOMPARE(ini.value(QStringLiteral("session/activeTenant")).toString(), m_tenantId);
+    QCOMPARE(ini.value(QStringLiteral("services/activeTenant")).toString(), m_tenantId);
     QVERIFY(!ini.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
     QVERIFY(!ini.value(QStringLiteral("tenants/header")).toByteArray().isEmpty());
     QCOMPARE(filesContaining(m_dir.path(), m_canary), QStringList());

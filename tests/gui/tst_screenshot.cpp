@@ -81,7 +81,7 @@ void TestScreenshot::screenshotOfPopulatedConfig()
         QVERIFY(store.addClient(makeClient(p.id, QStringLiteral("acme-zpa"), AuthKind::ZpaLegacy)).ok);
         QVERIFY(store.addClient(makeClient(l.id, QStringLiteral("globex-zia"), AuthKind::ZiaLegacy)).ok);
         QSettings ini(QDir(dir.path()).filePath(QStringLiteral("zconsole-ui.ini")), QSettings::IniFormat);
-        ini.setValue(QStringLiteral("session/activeTenant"), p.id);
+        ini.setValue(QStringLiteral("services/activeTenant"), p.id);
     }
     const QString shot = QStringLiteral(ZC_BINARY_DIR) + QStringLiteral("/screenshots/zconsole.png");
     QFile::remove(shot);

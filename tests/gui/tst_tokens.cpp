@@ -16,7 +16,7 @@
 #include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
 #include "models/ModelRoles.h"
-#include "session/TokenTracker.h"
+#include "services/TokenTracker.h"
 #include "store/TenantStore.h"
 
 #include <QDir>

@@ -6,9 +6,9 @@
 #include "CliRunner.h"
 #include "SimAuthFixture.h"
 #include "models/ApiClientTableModel.h"
-#include "session/SessionWorker.h"
-#include "session/TokenController.h"
-#include "session/TokenTracker.h"
+#include "services/SessionWorker.h"
+#include "services/TokenController.h"
+#include "services/TokenTracker.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -7,7 +7,7 @@
 // or API key used in the run appears in any of them.
 #include "CliRunner.h"
 #include "SimAuthFixture.h"
-#include "session/ConnectionTest.h"
+#include "services/ConnectionTest.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>

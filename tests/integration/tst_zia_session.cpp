@@ -5,7 +5,7 @@
 // from counts: session requests and 401s at the simulator, the broker's token requests and
 // state events.
 #include "SimAuthFixture.h"
-#include "session/ConnectionTest.h"
+#include "services/ConnectionTest.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -5,7 +5,7 @@
 #include "core/ZiaActivation.h"
 #include "net/RateLimiter.h"
 #include "net/RetryPolicy.h"
-#include "session/ZiaStatusSchedule.h"
+#include "services/ZiaStatusSchedule.h"
 
 #include <QFile>
 #include <QJsonArray>

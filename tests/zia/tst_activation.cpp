@@ -5,8 +5,8 @@
 #include "ZiaTestEnv.h"
 
 #include "api/ZiaUrlCategoryEditor.h"
-#include "session/ActivationController.h"
-#include "session/ZiaStatusTracker.h"
+#include "services/ActivationController.h"
+#include "services/ZiaStatusTracker.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

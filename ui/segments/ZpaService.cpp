@@ -2,7 +2,7 @@
 
 #include "ZpaBackend.h"
 #include "api/ZpaApi.h"
-#include "session/SessionWorker.h"
+#include "services/SessionWorker.h"
 #include "store/TenantStore.h"
 
 #include <QTimer>

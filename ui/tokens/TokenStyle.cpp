@@ -1,6 +1,6 @@
 #include "TokenStyle.h"
 
-#include "session/TokenTracker.h"
+#include "services/TokenTracker.h"
 
 #include <QHash>
 #include <QPainter>

@@ -1,7 +1,7 @@
 #include "ZiaService.h"
 
 #include "ZiaBackend.h"
-#include "session/SessionWorker.h"
+#include "services/SessionWorker.h"
 #include "store/TenantStore.h"
 
 #include <QCollator>

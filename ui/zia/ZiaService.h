@@ -3,8 +3,8 @@
 #include "api/AppTotalApi.h"
 #include "api/SaasSecurityApi.h"
 #include "api/ZiaUrlCategoryEditor.h"
-#include "session/ActivationController.h"
-#include "session/ZiaStatusTracker.h"
+#include "services/ActivationController.h"
+#include "services/ZiaStatusTracker.h"
 
 #include <QHash>
 #include <QObject>

@@ -7,8 +7,8 @@
 #include "MessageBar.h"
 #include "ZiaService.h"
 #include "ZiaStyle.h"
-#include "session/TokenController.h"
-#include "session/TokenTracker.h"
+#include "services/TokenController.h"
+#include "services/TokenTracker.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>

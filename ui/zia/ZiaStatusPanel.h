@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/ActivationController.h"
+#include "services/ActivationController.h"
 
 #include <QFrame>
 

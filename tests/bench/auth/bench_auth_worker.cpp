@@ -11,7 +11,7 @@
 // interface debuggers such as GammaRay use): every QObject created while the hook is set is
 // known, and the worker thread's event dispatcher lists the timers of those living there.
 #include "auth/CredentialProvider.h"
-#include "session/SessionWorker.h"
+#include "services/SessionWorker.h"
 #include "store/ClientSecrets.h"
 #include "store/SecretStore.h"
 #include "store/TenantStore.h"

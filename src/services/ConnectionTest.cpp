@@ -1,4 +1,4 @@
-#include "session/ConnectionTest.h"
+#include "services/ConnectionTest.h"
 
 #include <QElapsedTimer>
 #include <QObject>

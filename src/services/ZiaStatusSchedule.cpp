@@ -1,4 +1,4 @@
-#include "session/ZiaStatusSchedule.h"
+#include "services/ZiaStatusSchedule.h"
 
 #include <algorithm>
 

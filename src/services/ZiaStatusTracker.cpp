@@ -1,4 +1,4 @@
-#include "session/ZiaStatusTracker.h"
+#include "services/ZiaStatusTracker.h"
 
 #include <limits>
 

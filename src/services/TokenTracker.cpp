@@ -1,4 +1,4 @@
-#include "session/TokenTracker.h"
+#include "services/TokenTracker.h"
 
 namespace zc {
 

@@ -1,7 +1,7 @@
-#include "session/TokenController.h"
+#include "services/TokenController.h"
 
-#include "session/SessionWorker.h"
-#include "session/TokenTracker.h"
+#include "services/SessionWorker.h"
+#include "services/TokenTracker.h"
 
 namespace zc {
 

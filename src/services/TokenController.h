@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/ConnectionTest.h"
+#include "services/ConnectionTest.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/ZiaApi.h"
-#include "session/ZiaStatusSchedule.h"
+#include "services/ZiaStatusSchedule.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "session/ActivationController.h"
+#include "services/ActivationController.h"
 
 #include "net/RetryPolicy.h"
 #include "store/ActivationLedger.h"

@@ -1,10 +1,18 @@
-#include "session/SessionWorker.h"
+#include "services/SessionWorker.h"
 
-#include "session/WorkerCore.h"
+#include "auth/ApiCaller.h"
+#include "auth/CredentialProvider.h"
+#include "net/HttpClient.h"
+#include "net/HttpPipeline.h"
+#include "net/RateLimiter.h"
 #include "store/TenantStore.h"
 
 #include <QLoggingCategory>
-#include <QThread>
+
+#if defined(Q_OS_LINUX)
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcSession, "zconsole.session")
 
@@ -30,39 +38,45 @@ BrokerSettings SessionWorker::defaultSettings()
     return s;
 }
 
-bool SessionWorker::isRunning() const { return m_thread && m_thread->isRunning(); }
+bool SessionWorker::isRunning() const { return m_caller != nullptr; }
 
 void SessionWorker::start(const BrokerSettings &settings, const AuthSettings &auth)
 {
-    if (m_thread)
+    if (m_caller)
         return;
-    m_thread = new QThread(this);
-    m_thread->setObjectName(QStringLiteral("zconsole-session"));
-    m_core = new WorkerCore(m_keychain, m_clock);
-    m_core->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_core, &QObject::deleteLater);
-    connect(m_core, &WorkerCore::statusChanged, this, &SessionWorker::statusChanged);
-    connect(m_core, &WorkerCore::connectionTested, this, &SessionWorker::connectionTested);
-    connect(m_core, &WorkerCore::signedOut, this, &SessionWorker::signedOut);
-    m_thread->start();
-    WorkerCore *core = m_core;
-    QMetaObject::invokeMethod(core, [core, settings, auth] { core->init(settings, auth); }, Qt::QueuedConnection);
-    qCInfo(lcSession) << "session worker started";
+#if defined(Q_OS_LINUX)
+    m_tid = qint64(syscall(SYS_gettid));
+#endif
+    m_http = new HttpClient(this);
+    m_limiter = new RateLimiter(m_clock, this);
+    m_pipeline = new HttpPipeline(m_http, m_limiter, m_clock, this);
+    m_broker = new TokenBroker(m_pipeline, m_keychain, m_clock, this);
+    m_broker->setAuthSettings(auth);
+    m_broker->setSettings(settings);
+    m_caller = new ApiCaller(m_broker, this);
+    connect(m_broker, &TokenBroker::statusChanged, this, &SessionWorker::statusChanged);
+    qCInfo(lcSession) << "session started";
     syncAll();
 }
 
 void SessionWorker::stop()
 {
-    if (!m_thread)
+    if (!m_caller)
         return;
-    WorkerCore *core = m_core;
-    QMetaObject::invokeMethod(core, [core] { core->shutdown(); }, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait(5000);
-    delete m_thread;
-    m_thread = nullptr;
-    m_core = nullptr;
-    qCInfo(lcSession) << "session worker stopped";
+    // Services parented to the ApiCaller go first, while the broker and limiter they cancel
+    // into still live; then the stack, users before what they use.
+    qDeleteAll(m_caller->children());
+    delete m_caller;
+    m_caller = nullptr;
+    delete m_broker;
+    m_broker = nullptr;
+    delete m_pipeline;
+    m_pipeline = nullptr;
+    delete m_limiter;
+    m_limiter = nullptr;
+    delete m_http;
+    m_http = nullptr;
+    qCInfo(lcSession) << "session stopped";
 }
 
 void SessionWorker::attachStore(TenantStore *store)
@@ -90,7 +104,7 @@ void SessionWorker::attachStore(TenantStore *store)
 
 void SessionWorker::syncAll()
 {
-    if (!m_store || !m_core)
+    if (!m_store || !m_caller)
         return;
     for (const ApiClient &c : m_store->clients())
         if (const Tenant *t = m_store->tenant(c.tenantId))
@@ -99,12 +113,10 @@ void SessionWorker::syncAll()
 
 void SessionWorker::post(std::function<void(ApiCaller *)> fn)
 {
-    if (!m_core)
-        return;
-    WorkerCore *core = m_core;
-    QMetaObject::invokeMethod(core, [core, fn] {
-        if (core->caller())
-            fn(core->caller());
+    QPointer<SessionWorker> self(this);
+    QMetaObject::invokeMethod(this, [self, fn] {
+        if (self && self->m_caller)
+            fn(self->m_caller);
     }, Qt::QueuedConnection);
 }
 
@@ -132,24 +144,19 @@ void SessionWorker::forgetToken(const QString &clientId)
 
 void SessionWorker::testConnection(const QString &clientId)
 {
-    WorkerCore *core = m_core;
-    post([clientId, core](ApiCaller *caller) {
-        ConnectionTest::run(caller, clientId, core, [core](const ConnectionTestResult &r) {
-            emit core->connectionTested(r);
-        });
+    post([this, clientId](ApiCaller *caller) {
+        ConnectionTest::run(caller, clientId, this,
+                            [this](const ConnectionTestResult &r) { emit connectionTested(r); });
     });
 }
 
 void SessionWorker::signOut(const QString &clientId)
 {
-    WorkerCore *core = m_core;
-    post([clientId, core](ApiCaller *caller) {
-        caller->broker()->signOut(clientId, core, [core, clientId](const ApiError &e) {
-            emit core->signedOut(clientId, e);
-        });
+    post([this, clientId](ApiCaller *caller) {
+        caller->broker()->signOut(clientId, this,
+                                  [this, clientId](const ApiError &e) { emit signedOut(clientId, e); });
     });
 }
 
-qint64 SessionWorker::workerTid() const { return m_core ? m_core->threadTid() : 0; }
 
 } // namespace zc

@@ -2,25 +2,28 @@
 
 #include "auth/TokenBroker.h"
 #include "core/TokenStatus.h"
-#include "session/ConnectionTest.h"
+#include "services/ConnectionTest.h"
 
 #include <QObject>
 #include <QPointer>
 #include <functional>
 
-class QThread;
-
 namespace zc {
 
+class ApiCaller;
+class HttpClient;
+class HttpPipeline;
 class KeychainCredentials;
+class RateLimiter;
 class TenantStore;
-class WorkerCore;
 
-// The background worker: its own QThread holding the network objects, the TokenBroker (token
-// of every client, ZIA session idle deadlines, refresh ahead of expiry; ONE timer armed for the
-// next deadline) and the ApiCaller. Lives in the GUI thread; every call is queued to the worker
-// thread and every signal comes back queued. Keychain reads are marshalled back to the thread
-// of `keychain` (qtkeychain jobs must all start from one thread).
+// The background worker and the one network stack of a process, in the thread that creates it
+// (the GUI's and the CLI's main thread; a benchmark may make one in a thread of its own):
+// HttpClient → RateLimiter → HttpPipeline → keychain credentials → TokenBroker (token of every
+// client, ZIA session idle deadlines, refresh ahead of expiry; ONE timer armed for the next
+// deadline) → ApiCaller. Nothing here blocks: network and keychain calls are asynchronous and
+// the expensive steps (JWT signing, large parses, the activation ledger's file lock) run on the
+// thread pool.
 class SessionWorker : public QObject
 {
     Q_OBJECT
@@ -32,7 +35,7 @@ public:
     // Defaults: autoRefresh on, no keychain token cache (the GUI keeps tokens in memory).
     static BrokerSettings defaultSettings();
     void start(const BrokerSettings &settings = defaultSettings(), const AuthSettings &auth = {});
-    void stop(); // blocks until the thread ended (at most a few seconds)
+    void stop(); // deletes the services parented to the caller first, then the stack
     bool isRunning() const;
 
     // Tracks every client of the store, following its changes.
@@ -46,13 +49,14 @@ public:
     // Ends the server session where the scheme has one. ZIA: this ACTIVATES pending changes.
     void signOut(const QString &clientId);
 
-    // Runs `fn` in the worker thread with its ApiCaller (services run their requests there).
-    // Parent services created there to `caller`: on stop() they are deleted first, before the
-    // broker, pipeline and rate limiter they use.
+    // Runs `fn` later (queued, in this object's thread) with the ApiCaller, if still running.
     void post(std::function<void(ApiCaller *caller)> fn);
 
-    // The worker thread's kernel thread id (Linux), for CPU measurements; 0 if unknown.
-    qint64 workerTid() const;
+    ApiCaller *caller() const { return m_caller; }
+    TokenBroker *broker() const { return m_broker; }
+
+    // The kernel thread id (Linux) of the thread this worker lives in, for CPU measurements.
+    qint64 workerTid() const { return m_tid; }
 
 signals:
     void statusChanged(const zc::TokenStatus &status);
@@ -64,8 +68,12 @@ private:
     QPointer<TenantStore> m_store;
     KeychainCredentials *m_keychain;
     Clock *m_clock;
-    QThread *m_thread = nullptr;
-    WorkerCore *m_core = nullptr;
+    HttpClient *m_http = nullptr;
+    RateLimiter *m_limiter = nullptr;
+    HttpPipeline *m_pipeline = nullptr;
+    TokenBroker *m_broker = nullptr;
+    ApiCaller *m_caller = nullptr;
+    qint64 m_tid = 0;
 };
 
 } // namespace zc
