@@ -22,13 +22,33 @@ SessionWorker::SessionWorker(KeychainCredentials *keychain, Clock *clock, QObjec
     : QObject(parent)
     , m_keychain(keychain)
     , m_clock(clock)
+    , m_http(new HttpClient(this))
+    , m_limiter(new RateLimiter(m_clock, this))
+    , m_pipeline(new HttpPipeline(m_http, m_limiter, m_clock, this))
+    , m_broker(new TokenBroker(m_pipeline, m_keychain, m_clock, this))
+    , m_caller(new ApiCaller(m_broker, this))
 {
     qRegisterMetaType<zc::TokenStatus>();
     qRegisterMetaType<zc::ConnectionTestResult>();
     qRegisterMetaType<zc::ApiError>();
+#if defined(Q_OS_LINUX)
+    m_tid = qint64(syscall(SYS_gettid));
+#endif
+    connect(m_broker, &TokenBroker::statusChanged, this, &SessionWorker::statusChanged);
 }
 
-SessionWorker::~SessionWorker() { stop(); }
+SessionWorker::~SessionWorker()
+{
+    stop();
+    qDeleteAll(m_caller->children()); // services parented to the caller, while the stack lives
+    // Users before what they use (the services built on the caller are gone by now: they are
+    // members of the composition root declared after this worker, or its children).
+    delete m_caller;
+    delete m_broker;
+    delete m_pipeline;
+    delete m_limiter;
+    delete m_http;
+}
 
 BrokerSettings SessionWorker::defaultSettings()
 {
@@ -38,44 +58,27 @@ BrokerSettings SessionWorker::defaultSettings()
     return s;
 }
 
-bool SessionWorker::isRunning() const { return m_caller != nullptr; }
+bool SessionWorker::isRunning() const { return m_running; }
 
 void SessionWorker::start(const BrokerSettings &settings, const AuthSettings &auth)
 {
-    if (m_caller)
+    if (m_running)
         return;
-#if defined(Q_OS_LINUX)
-    m_tid = qint64(syscall(SYS_gettid));
-#endif
-    m_http = new HttpClient(this);
-    m_limiter = new RateLimiter(m_clock, this);
-    m_pipeline = new HttpPipeline(m_http, m_limiter, m_clock, this);
-    m_broker = new TokenBroker(m_pipeline, m_keychain, m_clock, this);
+    m_running = true;
     m_broker->setAuthSettings(auth);
     m_broker->setSettings(settings);
-    m_caller = new ApiCaller(m_broker, this);
-    connect(m_broker, &TokenBroker::statusChanged, this, &SessionWorker::statusChanged);
     qCInfo(lcSession) << "session started";
     syncAll();
 }
 
 void SessionWorker::stop()
 {
-    if (!m_caller)
+    if (!m_running)
         return;
-    // Services parented to the ApiCaller go first, while the broker and limiter they cancel
-    // into still live; then the stack, users before what they use.
-    qDeleteAll(m_caller->children());
-    delete m_caller;
-    m_caller = nullptr;
-    delete m_broker;
-    m_broker = nullptr;
-    delete m_pipeline;
-    m_pipeline = nullptr;
-    delete m_limiter;
-    m_limiter = nullptr;
-    delete m_http;
-    m_http = nullptr;
+    m_running = false;
+    // Forget every client: no deadline stays armed, no token is handed out after this.
+    for (const QString &id : m_broker->clientIds())
+        m_broker->removeClient(id);
     qCInfo(lcSession) << "session stopped";
 }
 
@@ -104,7 +107,7 @@ void SessionWorker::attachStore(TenantStore *store)
 
 void SessionWorker::syncAll()
 {
-    if (!m_store || !m_caller)
+    if (!m_store || !m_running)
         return;
     for (const ApiClient &c : m_store->clients())
         if (const Tenant *t = m_store->tenant(c.tenantId))
@@ -115,31 +118,33 @@ void SessionWorker::post(std::function<void(ApiCaller *)> fn)
 {
     QPointer<SessionWorker> self(this);
     QMetaObject::invokeMethod(this, [self, fn] {
-        if (self && self->m_caller)
+        if (self && self->m_running)
             fn(self->m_caller);
     }, Qt::QueuedConnection);
 }
 
 void SessionWorker::upsertClient(const ApiClient &client, const Tenant &tenant)
 {
-    post([client, tenant](ApiCaller *caller) { caller->broker()->upsertClient(client, tenant); });
+    if (m_running)
+        m_broker->upsertClient(client, tenant);
 }
 
 void SessionWorker::removeClient(const QString &clientId)
 {
-    post([clientId](ApiCaller *caller) { caller->broker()->removeClient(clientId); });
+    if (m_running)
+        m_broker->removeClient(clientId);
 }
 
 void SessionWorker::requestToken(const QString &clientId)
 {
-    post([clientId](ApiCaller *caller) {
-        caller->broker()->token(clientId, caller, [](const Token &, const ApiError &) {});
-    });
+    if (m_running)
+        m_broker->token(clientId, this, [](const Token &, const ApiError &) {});
 }
 
 void SessionWorker::forgetToken(const QString &clientId)
 {
-    post([clientId](ApiCaller *caller) { caller->broker()->forget(clientId); });
+    if (m_running)
+        m_broker->forget(clientId);
 }
 
 void SessionWorker::testConnection(const QString &clientId)

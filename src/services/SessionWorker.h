@@ -34,8 +34,10 @@ public:
 
     // Defaults: autoRefresh on, no keychain token cache (the GUI keeps tokens in memory).
     static BrokerSettings defaultSettings();
+    // The stack exists from construction (services hold its ApiCaller); start() applies the
+    // settings and begins tracking the store's clients, stop() forgets every client.
     void start(const BrokerSettings &settings = defaultSettings(), const AuthSettings &auth = {});
-    void stop(); // deletes the services parented to the caller first, then the stack
+    void stop();
     bool isRunning() const;
 
     // Tracks every client of the store, following its changes.
@@ -68,12 +70,13 @@ private:
     QPointer<TenantStore> m_store;
     KeychainCredentials *m_keychain;
     Clock *m_clock;
-    HttpClient *m_http = nullptr;
-    RateLimiter *m_limiter = nullptr;
-    HttpPipeline *m_pipeline = nullptr;
-    TokenBroker *m_broker = nullptr;
-    ApiCaller *m_caller = nullptr;
+    HttpClient *m_http;
+    RateLimiter *m_limiter;
+    HttpPipeline *m_pipeline;
+    TokenBroker *m_broker;
+    ApiCaller *m_caller;
     qint64 m_tid = 0;
+    bool m_running = false;
 };
 
 } // namespace zc
