@@ -125,6 +125,12 @@ void ZiaApi::ensureBudgets(const QString &tenantId)
         limiter->setBudgets(urlLookupRateKey(tenantId), urlLookupBudgets());
 }
 
+int ZiaApi::urlLookupsInLastHour(const QString &clientId) const
+{
+    RateLimiter *limiter = m_caller->broker()->pipeline()->limiter();
+    return limiter ? limiter->grantsInWindow(urlLookupRateKey(tenantIdOf(clientId)), 3'600'000) : 0;
+}
+
 bool ZiaApi::isReadOnlyError(const ApiError &e)
 {
     return e.code == QLatin1String("STATE_READONLY");

@@ -55,6 +55,8 @@ public:
     // Installs the default budgets of the tenant's dedicated keys, unless some are set already
     // (a test or a setting may set them first).
     void ensureBudgets(const QString &tenantId);
+    // URL lookup requests granted under the client's tenant key in the last hour (of the 400).
+    int urlLookupsInLastHour(const QString &clientId) const;
 
     // The tenant's API mode as last seen in any reply (Unknown before the first).
     ZiaApiMode knownMode(const QString &tenantId) const { return m_modes.value(tenantId, ZiaApiMode::Unknown); }
