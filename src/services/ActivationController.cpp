@@ -6,8 +6,18 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace zc {
+
+namespace {
+struct LedgerSlot // ActivationLedger::reserve's answer, back from the pool
+{
+    bool granted = true;
+    qint64 waitMs = 0;
+    QString error;
+};
+} // namespace
 
 ActivationController::ActivationController(ZiaApi *api, const QString &clientId, QObject *parent)
     : QObject(parent)
@@ -167,27 +177,49 @@ void ActivationController::start(bool wait, qint64 timeoutMs)
         refuse(refused);
         return;
     }
-    if (m_ledger) { // the budget shared with the other processes: take a slot, atomically
-        qint64 slotWait = 0;
-        QString ledgerError;
-        if (!m_ledger->reserve(m_tenantId, m_budget, &slotWait, &ledgerError)) {
-            refused.refusedByBudget = true;
-            refused.nextSlotMs = slotWait;
-            refused.error = ApiError::make(ErrorKind::RateLimited, ziaActivation::budgetRefusalMessage(slotWait, m_budget));
-            refused.error.retryAfterSeconds = int((slotWait + 999) / 1000);
-            refuse(refused);
+    m_cancel = makeCancelHandle();
+    if (!m_ledger) {
+        send(wait, timeoutMs);
+        return;
+    }
+    // The budget shared with the other processes: read and take a slot in one step, under the
+    // ledger's file lock (it may wait up to 5 s), so on the thread pool; a copy of the ledger
+    // goes there (two strings and the clock), so it may outlive this controller.
+    m_reserving = true;
+    const CancelHandle cancel = m_cancel;
+    QtConcurrent::run([ledger = *m_ledger, tenantId = m_tenantId, budget = m_budget] {
+        ActivationLedger copy = ledger;
+        LedgerSlot slot;
+        slot.granted = copy.reserve(tenantId, budget, &slot.waitMs, &slot.error);
+        return slot;
+    }).then(this, [this, cancel, wait, timeoutMs](const LedgerSlot &slot) {
+        if (cancel != m_cancel || !m_reserving)
+            return; // cancel() came first
+        m_reserving = false;
+        if (!slot.granted) {
+            ZiaActivationResult r;
+            r.waited = wait;
+            r.refusedByBudget = true;
+            r.nextSlotMs = slot.waitMs;
+            r.error = ApiError::make(ErrorKind::RateLimited, ziaActivation::budgetRefusalMessage(slot.waitMs, m_budget));
+            r.error.retryAfterSeconds = int((slot.waitMs + 999) / 1000);
+            refuse(r);
             return;
         }
-        if (!ledgerError.isEmpty())
-            qCWarning(lcZia).noquote() << ledgerError << "- only this process's activation budget applies";
-    }
+        if (!slot.error.isEmpty())
+            qCWarning(lcZia).noquote() << slot.error << "- only this process's activation budget applies";
+        send(wait, timeoutMs);
+    });
+}
+
+void ActivationController::send(bool wait, qint64 timeoutMs)
+{
     m_wait = wait;
     m_timeoutMs = timeoutMs;
     m_sawInProgress = false;
     m_attempts = 0;
     m_clock.start();
     m_stateBefore = m_state;
-    m_cancel = makeCancelHandle();
     setPhase(Phase::Requesting);
     emit busyChanged(true);
     emit progress(tr("Activating the ZIA configuration of tenant \"%1\"…").arg(tenantName()));
@@ -269,6 +301,7 @@ void ActivationController::cancel()
 {
     if (!isBusy())
         return;
+    m_reserving = false;
     m_pollTimer.stop();
     if (m_cancel)
         m_cancel->cancel();

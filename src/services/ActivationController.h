@@ -74,10 +74,11 @@ public:
     // in `log` (not owned; must outlive the controller). `clientName` names the API client.
     void setAuditLog(AuditLog *log, const QString &clientName = {});
     // Shares the budget with the other zconsole processes of the config folder (not owned; must
-    // outlive the controller; null = this process only). See ActivationLedger.
+    // outlive the controller; null = this process only). See ActivationLedger. Its slot is taken
+    // on the thread pool (the file lock may wait): activate() never blocks.
     void setLedger(ActivationLedger *ledger) { m_ledger = ledger; }
 
-    bool isBusy() const { return m_phase != Phase::Idle && m_phase != Phase::Done; }
+    bool isBusy() const { return m_reserving || (m_phase != Phase::Idle && m_phase != Phase::Done); }
     Phase phase() const { return m_phase; }
     bool isReadOnly() const { return m_readOnly; }
     bool writesEnabled() const { return !m_readOnly; }
@@ -104,6 +105,7 @@ signals:
 
 private:
     void start(bool wait, qint64 timeoutMs);
+    void send(bool wait, qint64 timeoutMs); // after the budget checks
     void onActivated(const ZiaReply<ZiaActivationState> &reply);
     void poll();
     void onPolled(const ZiaReply<ZiaActivationState> &reply);
@@ -122,6 +124,7 @@ private:
     QString m_tenantId;
     ZiaActivationBudget m_budget;
     ActivationLedger *m_ledger = nullptr;
+    bool m_reserving = false; // a ledger reservation runs on the pool
     qint64 m_pollMs = 2000;
     qint64 m_probeMs = 60'000;
     Phase m_phase = Phase::Idle;
