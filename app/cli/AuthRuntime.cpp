@@ -14,21 +14,17 @@ namespace zc::cli {
 AuthRuntime::AuthRuntime(CliContext &ctx, bool useTokenCache)
     : m_ctx(ctx)
 {
-    m_http = std::make_unique<HttpClient>();
-    m_limiter = std::make_unique<RateLimiter>();
-    m_pipeline = std::make_unique<HttpPipeline>(m_http.get(), m_limiter.get());
     m_creds = std::make_unique<KeychainCredentials>(ctx.secrets());
-    m_broker = std::make_unique<TokenBroker>(m_pipeline.get(), m_creds.get());
+    m_stack = std::make_unique<NetworkStack>(m_creds.get());
     BrokerSettings s;
     s.autoRefresh = false; // one-shot runs: nothing to keep alive
     s.useTokenCache = useTokenCache && !ctx.parser.isSet(QStringLiteral("no-token-cache"));
-    m_broker->setSettings(s);
+    m_stack->broker()->setSettings(s);
     if (ctx.parser.isSet(QStringLiteral("timeout"))) {
         const int secs = ctx.parser.value(QStringLiteral("timeout")).toInt();
         if (secs > 0)
-            m_http->setTotalTimeoutMs(secs * 1000);
+            m_stack->setTotalTimeoutMs(secs * 1000);
     }
-    m_caller = std::make_unique<ApiCaller>(m_broker.get());
 }
 
 AuthRuntime::~AuthRuntime()
@@ -46,8 +42,7 @@ AuthRuntime::~AuthRuntime()
         limit.start(10'000);
         loop.exec();
     }
-    m_caller.reset();
-    m_broker.reset();
+    m_stack.reset();
 }
 
 const ApiClient *AuthRuntime::addClient(const QString &nameOrId, int *rc)
@@ -67,7 +62,7 @@ const ApiClient *AuthRuntime::addClient(const QString &nameOrId, int *rc)
                                                 .arg(printable(c->name), joinIssues(issues)));
         return nullptr;
     }
-    m_broker->upsertClient(*c, *t);
+    m_stack->broker()->upsertClient(*c, *t);
     return c;
 }
 

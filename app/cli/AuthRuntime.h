@@ -5,17 +5,15 @@
 #include "auth/ApiCaller.h"
 #include "auth/CredentialProvider.h"
 #include "auth/TokenBroker.h"
-#include "net/HttpClient.h"
-#include "net/HttpPipeline.h"
-#include "net/RateLimiter.h"
+#include "services/NetworkStack.h"
 
 #include <memory>
 
 namespace zc::cli {
 
-// The network and token objects of one CLI run, on the main thread: HttpClient, RateLimiter,
-// HttpPipeline, keychain credentials, a TokenBroker (keychain token cache on unless disabled)
-// and an ApiCaller. Commands that talk to an API (token, client test, later zpa/zia) use it.
+// The network of one CLI run, on the main thread: the keychain credentials and the same
+// NetworkStack the GUI uses (keychain token cache on unless disabled, no background refresh).
+// Commands that talk to an API build their services on caller().
 class AuthRuntime
 {
 public:
@@ -25,8 +23,8 @@ public:
     // Registers the client (and its tenant) with the broker; null + error printed if missing.
     const ApiClient *addClient(const QString &nameOrId, int *rc);
 
-    TokenBroker *broker() { return m_broker.get(); }
-    ApiCaller *caller() { return m_caller.get(); }
+    TokenBroker *broker() { return m_stack->broker(); }
+    ApiCaller *caller() { return m_stack->caller(); }
 
     // Runs the event loop until `done` was called (the callback sets *finished).
     static void waitUntil(const bool &finished);
@@ -36,12 +34,8 @@ public:
 
 private:
     CliContext &m_ctx;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<RateLimiter> m_limiter;
-    std::unique_ptr<HttpPipeline> m_pipeline;
     std::unique_ptr<KeychainCredentials> m_creds;
-    std::unique_ptr<TokenBroker> m_broker;
-    std::unique_ptr<ApiCaller> m_caller;
+    std::unique_ptr<NetworkStack> m_stack;
 };
 
 } // namespace zc::cli

@@ -17,6 +17,7 @@ TokenBroker::TokenBroker(HttpPipeline *http, CredentialProvider *creds, Clock *c
     , m_creds(creds)
     , m_clock(clock)
     , m_planner(m_settings.refresh)
+    , m_timer(this) // a child, so that it moves with the broker to another thread
 {
     qRegisterMetaType<zc::TokenStatus>();
     m_timer.setSingleShot(true);

@@ -2,17 +2,10 @@
 
 #include "auth/ApiCaller.h"
 #include "auth/CredentialProvider.h"
-#include "net/HttpClient.h"
-#include "net/HttpPipeline.h"
-#include "net/RateLimiter.h"
+#include "services/NetworkStack.h"
 #include "store/TenantStore.h"
 
 #include <QLoggingCategory>
-
-#if defined(Q_OS_LINUX)
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 Q_LOGGING_CATEGORY(lcSession, "zconsole.session")
 
@@ -20,34 +13,18 @@ namespace zc {
 
 SessionWorker::SessionWorker(KeychainCredentials *keychain, Clock *clock, QObject *parent)
     : QObject(parent)
-    , m_keychain(keychain)
-    , m_clock(clock)
-    , m_http(new HttpClient(this))
-    , m_limiter(new RateLimiter(m_clock, this))
-    , m_pipeline(new HttpPipeline(m_http, m_limiter, m_clock, this))
-    , m_broker(new TokenBroker(m_pipeline, m_keychain, m_clock, this))
-    , m_caller(new ApiCaller(m_broker, this))
+    , m_stack(new NetworkStack(keychain, clock, this))
 {
     qRegisterMetaType<zc::TokenStatus>();
     qRegisterMetaType<zc::ConnectionTestResult>();
     qRegisterMetaType<zc::ApiError>();
-#if defined(Q_OS_LINUX)
-    m_tid = qint64(syscall(SYS_gettid));
-#endif
-    connect(m_broker, &TokenBroker::statusChanged, this, &SessionWorker::statusChanged);
+    connect(broker(), &TokenBroker::statusChanged, this, &SessionWorker::statusChanged);
 }
 
 SessionWorker::~SessionWorker()
 {
     stop();
-    qDeleteAll(m_caller->children()); // services parented to the caller, while the stack lives
-    // Users before what they use (the services built on the caller are gone by now: they are
-    // members of the composition root declared after this worker, or its children).
-    delete m_caller;
-    delete m_broker;
-    delete m_pipeline;
-    delete m_limiter;
-    delete m_http;
+    delete m_stack; // before this object's signals go (the broker reports into them)
 }
 
 BrokerSettings SessionWorker::defaultSettings()
@@ -60,13 +37,17 @@ BrokerSettings SessionWorker::defaultSettings()
 
 bool SessionWorker::isRunning() const { return m_running; }
 
+ApiCaller *SessionWorker::caller() const { return m_stack->caller(); }
+
+TokenBroker *SessionWorker::broker() const { return m_stack->broker(); }
+
 void SessionWorker::start(const BrokerSettings &settings, const AuthSettings &auth)
 {
     if (m_running)
         return;
     m_running = true;
-    m_broker->setAuthSettings(auth);
-    m_broker->setSettings(settings);
+    broker()->setAuthSettings(auth);
+    broker()->setSettings(settings);
     qCInfo(lcSession) << "session started";
     syncAll();
 }
@@ -77,8 +58,8 @@ void SessionWorker::stop()
         return;
     m_running = false;
     // Forget every client: no deadline stays armed, no token is handed out after this.
-    for (const QString &id : m_broker->clientIds())
-        m_broker->removeClient(id);
+    for (const QString &id : broker()->clientIds())
+        broker()->removeClient(id);
     qCInfo(lcSession) << "session stopped";
 }
 
@@ -119,32 +100,32 @@ void SessionWorker::post(std::function<void(ApiCaller *)> fn)
     QPointer<SessionWorker> self(this);
     QMetaObject::invokeMethod(this, [self, fn] {
         if (self && self->m_running)
-            fn(self->m_caller);
+            fn(self->caller());
     }, Qt::QueuedConnection);
 }
 
 void SessionWorker::upsertClient(const ApiClient &client, const Tenant &tenant)
 {
     if (m_running)
-        m_broker->upsertClient(client, tenant);
+        broker()->upsertClient(client, tenant);
 }
 
 void SessionWorker::removeClient(const QString &clientId)
 {
     if (m_running)
-        m_broker->removeClient(clientId);
+        broker()->removeClient(clientId);
 }
 
 void SessionWorker::requestToken(const QString &clientId)
 {
     if (m_running)
-        m_broker->token(clientId, this, [](const Token &, const ApiError &) {});
+        broker()->token(clientId, this, [](const Token &, const ApiError &) {});
 }
 
 void SessionWorker::forgetToken(const QString &clientId)
 {
     if (m_running)
-        m_broker->forget(clientId);
+        broker()->forget(clientId);
 }
 
 void SessionWorker::testConnection(const QString &clientId)

@@ -11,19 +11,16 @@
 namespace zc {
 
 class ApiCaller;
-class HttpClient;
-class HttpPipeline;
 class KeychainCredentials;
-class RateLimiter;
+class NetworkStack;
 class TenantStore;
 
-// The background worker and the one network stack of a process, in the thread that creates it
-// (the GUI's and the CLI's main thread; a benchmark may make one in a thread of its own):
-// HttpClient → RateLimiter → HttpPipeline → keychain credentials → TokenBroker (token of every
-// client, ZIA session idle deadlines, refresh ahead of expiry; ONE timer armed for the next
-// deadline) → ApiCaller. Nothing here blocks: network and keychain calls are asynchronous and
-// the expensive steps (JWT signing, large parses, the activation ledger's file lock) run on the
-// thread pool.
+// The background worker, in the thread that creates it (the GUI's main thread; a benchmark may
+// make one in a thread of its own): it owns the process's NetworkStack and keeps every client
+// of the store registered with its TokenBroker (token of every client, ZIA session idle
+// deadlines, refresh ahead of expiry; ONE timer armed for the next deadline). Nothing here
+// blocks: network and keychain calls are asynchronous and the expensive steps (JWT signing,
+// large parses, the activation ledger's file lock) run on the thread pool.
 class SessionWorker : public QObject
 {
     Q_OBJECT
@@ -54,11 +51,9 @@ public:
     // Runs `fn` later (queued, in this object's thread) with the ApiCaller, if still running.
     void post(std::function<void(ApiCaller *caller)> fn);
 
-    ApiCaller *caller() const { return m_caller; }
-    TokenBroker *broker() const { return m_broker; }
-
-    // The kernel thread id (Linux) of the thread this worker lives in, for CPU measurements.
-    qint64 workerTid() const { return m_tid; }
+    NetworkStack *stack() const { return m_stack; }
+    ApiCaller *caller() const;
+    TokenBroker *broker() const;
 
 signals:
     void statusChanged(const zc::TokenStatus &status);
@@ -68,14 +63,7 @@ signals:
 private:
     void syncAll();
     QPointer<TenantStore> m_store;
-    KeychainCredentials *m_keychain;
-    Clock *m_clock;
-    HttpClient *m_http;
-    RateLimiter *m_limiter;
-    HttpPipeline *m_pipeline;
-    TokenBroker *m_broker;
-    ApiCaller *m_caller;
-    qint64 m_tid = 0;
+    NetworkStack *m_stack;
     bool m_running = false;
 };
 

@@ -35,12 +35,10 @@ bool drainWorker(SessionWorker *worker, int safetyMs)
 {
     if (!worker)
         return false;
-    // Queued events reach their thread in the order they were posted: this call's answer comes
-    // back after everything the worker's earlier tasks sent to this thread.
+    // The worker and the services share this thread: events are delivered in the order they
+    // were posted, so this marker's turn comes after everything queued before it.
     auto back = std::make_shared<bool>(false);
-    worker->post([back](ApiCaller *) {
-        QMetaObject::invokeMethod(qApp, [back] { *back = true; }, Qt::QueuedConnection);
-    });
+    QMetaObject::invokeMethod(qApp, [back] { *back = true; }, Qt::QueuedConnection);
     return QTest::qWaitFor([&] { return *back; }, safetyMs);
 }
 

@@ -39,8 +39,8 @@ template <typename T> T *waitForWindow(int ms = 5000)
 // current layout. A flush, not a wait on the clock.
 void deliverPosted();
 
-// True once every task posted to the session worker before the call has run there and the
-// queued signals it emitted meanwhile have been delivered here (false after `safetyMs`).
+// True once every task posted to the session worker's (this) thread before the call has run and
+// the queued signals emitted meanwhile have been delivered (false after `safetyMs`).
 bool drainWorker(SessionWorker *worker, int safetyMs = 60000);
 
 // Reads one entry of the test keychain service straight from the OS keychain.
