@@ -1,10 +1,10 @@
 #include "AppServices.h"
 
 #include "auth/CredentialProvider.h"
+#include "services/SegmentsService.h"
 #include "services/SessionWorker.h"
 #include "services/TokenController.h"
 #include "services/TokenTracker.h"
-#include "segments/ZpaService.h"
 #include "zia/ZiaService.h"
 
 #include <QDir>
@@ -25,7 +25,7 @@ AppServices::AppServices(const QString &configDir, const QString &keychainServic
     , m_tokens(new TokenTracker(Clock::system(), this))
     , m_tokenController(new TokenController(m_worker, m_tokens, this))
     , m_zia(new ZiaService(m_store, this))
-    , m_zpa(new ZpaService(m_store, this))
+    , m_zpa(new SegmentsService(m_worker->caller(), m_store, configDir, this))
 {
     // The folder holds config.json too: create it private, as TenantStore does.
     if (!QDir(configDir).exists() && QDir().mkpath(configDir))
@@ -38,6 +38,7 @@ AppServices::AppServices(const QString &configDir, const QString &keychainServic
 AppServices::~AppServices()
 {
     stopSession(); // the worker reads secrets through m_credentials: stop it first
+    delete m_zpa;  // services go before the network stack they are built on
     m_settings->sync();
 }
 
@@ -50,7 +51,6 @@ void AppServices::startSession(const BrokerSettings &broker, const AuthSettings 
     m_worker->start(broker, auth);
     m_worker->attachStore(m_store);
     m_zia->attach(m_worker, m_configDir);
-    m_zpa->attach(m_worker, m_configDir);
 }
 
 void AppServices::stopSession()
@@ -58,7 +58,6 @@ void AppServices::stopSession()
     if (!m_worker->isRunning())
         return;
     m_zia->detach();
-    m_zpa->detach();
     m_worker->stop();
 }
 

@@ -12,11 +12,11 @@
 namespace zc {
 
 class KeychainCredentials;
+class SegmentsService;
 class SessionWorker;
 class TokenController;
 class TokenTracker;
 class ZiaService;
-class ZpaService;
 
 // What the GUI works on, built from one config folder: the tenant store (config.json), the
 // keychain (one service name), ClientSecrets tying them together, and the GUI's own settings
@@ -25,7 +25,7 @@ class ZpaService;
 // The session (startSession): the background SessionWorker thread tracking every client of the
 // store, the TokenTracker and TokenController the API Clients page and the status bar read, and
 // the ZiaService (ZIA status, activation, URL categories and lookup, AppTotal, SaaS Security)
-// and the ZpaService (ZPA application segments: listing, groups, edits with the audit log).
+// and the SegmentsService (ZPA application segments: listing, groups, edits with the audit log).
 // The objects exist from the start; requests made before startSession() fail with a message.
 class AppServices : public QObject
 {
@@ -56,7 +56,7 @@ public:
     TokenTracker *tokens() const { return m_tokens; }
     TokenController *tokenController() const { return m_tokenController; }
     ZiaService *zia() const { return m_zia; }
-    ZpaService *zpa() const { return m_zpa; }
+    SegmentsService *zpa() const { return m_zpa; }
 
     static QString settingsFileName() { return QStringLiteral("zconsole-ui.ini"); }
 
@@ -71,7 +71,7 @@ private:
     TokenTracker *m_tokens;
     TokenController *m_tokenController;
     ZiaService *m_zia;
-    ZpaService *m_zpa;
+    SegmentsService *m_zpa;
 };
 
 // Keys of zconsole-ui.ini, in one place.

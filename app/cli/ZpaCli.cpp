@@ -3,8 +3,8 @@
 #include "CliOutput.h"
 #include "ZiaCli.h"
 
-#include "api/ZpaApi.h"
 #include "models/AppSegmentTableModel.h"
+#include "services/SegmentsService.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -18,7 +18,7 @@ const QString kNeedsZpa = QStringLiteral("a zpa-legacy or oneapi-* client");
 
 const ApiClient *addZpaClient(CliContext &ctx, AuthRuntime &rt, const QString &name, int *rc)
 {
-    const ApiClient *c = addClientOfKind(ctx, rt, name, &ZpaApi::isZpaKind, kNeedsZpa, rc);
+    const ApiClient *c = addClientOfKind(ctx, rt, name, &SegmentsService::isZpaKind, kNeedsZpa, rc);
     if (!c)
         return nullptr;
     const Tenant *t = tenantOf(ctx, *c);

@@ -4,9 +4,9 @@
 #include "CommandRegistry.h"
 #include "ZpaCli.h"
 
-#include "api/ZpaSegmentLister.h"
 #include "models/AppSegmentTableModel.h"
 #include "models/ExportTable.h"
+#include "services/SegmentsService.h"
 
 #include <QLocale>
 #include <QMap>
@@ -79,25 +79,25 @@ int runSegments(CliContext &ctx)
     const ApiClient *c = addZpaClient(ctx, rt, ctx.args().first(), &rc);
     if (!c)
         return rc;
-    ZpaApi api(rt.caller());
+    SegmentsService segments(rt.caller(), ctx.store(), ctx.configDir);
     if (ctx.parser.isSet(QStringLiteral("budget")))
-        api.setReadBudget(c->tenantId, budget.count, budget.windowMs);
-    ZpaSegmentLister lister(&api);
+        segments.setReadBudget(c->id, budget.count, budget.windowMs);
     // Pages arrive in any order; they are kept per page and put into the model in page order
-    // at the end, so the output follows the server's order.
+    // at the end, so the output follows the server's order. One listing: no generation to check.
     QMap<int, QList<AppSegment>> pages;
     const bool showProgress = stderrIsTerminal();
-    QObject::connect(&lister, &ZpaSegmentLister::rowsArrived, &lister,
-                     [&pages](int page, const QList<AppSegment> &rows) { pages[page].append(rows); });
+    QObject::connect(&segments, &SegmentsService::rowsArrived, &segments,
+                     [&pages](quint64, int page, const QList<AppSegment> &rows) { pages[page].append(rows); });
     if (showProgress)
-        QObject::connect(&lister, &ZpaSegmentLister::progress, &lister, [&ctx](const ZpaListProgress &p) { progressLine(ctx, p); });
+        QObject::connect(&segments, &SegmentsService::listProgress, &segments,
+                         [&ctx](quint64, const ZpaListProgress &p) { progressLine(ctx, p); });
     bool finished = false;
     ZpaListResult result;
-    QObject::connect(&lister, &ZpaSegmentLister::finished, &lister, [&](const ZpaListResult &r) {
+    QObject::connect(&segments, &SegmentsService::listFinished, &segments, [&](quint64, const ZpaListResult &r) {
         result = r;
         finished = true;
     });
-    lister.start(c->id, options);
+    segments.startListing(c->id, options);
     AuthRuntime::waitUntil(finished);
     if (showProgress)
         ctx.err << "\r\x1b[K";

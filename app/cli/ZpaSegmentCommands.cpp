@@ -6,9 +6,8 @@
 #include "ZiaCli.h"
 #include "ZpaCli.h"
 
-#include "api/ZpaSegmentEditor.h"
 #include "core/ZpaJson.h"
-#include "store/AuditLog.h"
+#include "services/SegmentsService.h"
 
 #include <QJsonDocument>
 
@@ -24,28 +23,32 @@ int runGet(CliContext &ctx)
     const ApiClient *c = addZpaClient(ctx, rt, ctx.args().first(), &rc);
     if (!c)
         return rc;
-    ZpaApi api(rt.caller());
+    SegmentsService segments(rt.caller(), ctx.store(), ctx.configDir);
     bool finished = false;
-    ZpaReply<AppSegment> reply;
-    api.segment(c->id, ctx.args().at(1), nullptr, [&](const ZpaReply<AppSegment> &r) {
-        reply = r;
-        finished = true;
-    });
+    AppSegment segment;
+    ApiError error;
+    QObject::connect(&segments, &SegmentsService::segmentFetched, &segments,
+                     [&](const QString &, quint64, const AppSegment &s, const ApiError &e) {
+                         segment = s;
+                         error = e;
+                         finished = true;
+                     });
+    segments.fetchSegment(c->id, ctx.args().at(1));
     AuthRuntime::waitUntil(finished);
-    if (!reply.ok())
-        return ctx.fail(reply.error);
+    if (error.isError())
+        return ctx.fail(error);
     const QString format = ctx.parser.value(QStringLiteral("format")).toLower();
     if (ctx.json || format == QLatin1String("json")) {
-        ctx.printJson(reply.value.toJson());
+        ctx.printJson(segment.toJson());
         return exitcode::Ok;
     }
     if (!format.isEmpty() && format != QLatin1String("table"))
         return ctx.usage(QStringLiteral("--format must be table or json"));
-    printSegment(ctx, reply.value);
+    printSegment(ctx, segment);
     return exitcode::Ok;
 }
 
-// Runs one edit through ZpaSegmentEditor (protected-tenant confirmation first) and reports it.
+// Runs one edit through SegmentsService (protected-tenant confirmation first) and reports it.
 int runEdit(CliContext &ctx, ZpaEditRequest request)
 {
     int rc = 0;
@@ -68,18 +71,15 @@ int runEdit(CliContext &ctx, ZpaEditRequest request)
     const ApiClient *c = addZpaClient(ctx, rt, found->id, &rc);
     if (!c)
         return rc;
-    ZpaApi api(rt.caller());
-    ZpaSegmentEditor editor(&api);
-    AuditLog audit(ctx.configDir);
-    editor.setAuditLog(&audit);
+    SegmentsService segments(rt.caller(), ctx.store(), ctx.configDir); // writes to the audit log
     bool finished = false;
     ZpaEditResult result;
-    QObject::connect(&editor, &ZpaSegmentEditor::finished, &editor, [&](const ZpaEditResult &r) {
+    QObject::connect(&segments, &SegmentsService::editFinished, &segments, [&](const ZpaEditResult &r) {
         result = r;
         finished = true;
     });
     request.clientId = c->id;
-    editor.submit(request);
+    segments.submitEdit(request);
     AuthRuntime::waitUntil(finished);
     return reportEdit(ctx, result);
 }

@@ -6,10 +6,10 @@
 #include "MessageBar.h"
 #include "SegmentDetailPanel.h"
 #include "TableView.h"
-#include "ZpaService.h"
 #include "models/AppSegmentFilterProxy.h"
 #include "models/AppSegmentTableModel.h"
 #include "models/ModelRoles.h"
+#include "services/SegmentsService.h"
 #include "store/TenantStore.h"
 
 #include <QAction>
@@ -71,7 +71,7 @@ void AppSegmentsPage::buildUi()
     f.setBold(true);
     title->setFont(f);
 
-    m_client = new ClientCombo(m_services->store(), [](const ApiClient &c) { return ZpaService::isZpaKind(c.kind); }, this);
+    m_client = new ClientCombo(m_services->store(), [](const ApiClient &c) { return SegmentsService::isZpaKind(c.kind); }, this);
     m_client->setObjectName(QStringLiteral("segmentsClient"));
     m_client->setAccessibleName(tr("API client"));
     m_client->setEmptyText(tr("(no ZPA API client)"));
@@ -218,7 +218,7 @@ void AppSegmentsPage::buildUi()
 
 void AppSegmentsPage::connectService()
 {
-    ZpaService *zpa = m_services->zpa();
+    SegmentsService *zpa = m_services->zpa();
     connect(m_client, &ClientCombo::clientChanged, this, &AppSegmentsPage::onClientChanged);
     connect(m_load, &QToolButton::clicked, this, &AppSegmentsPage::load);
     connect(m_cancel, &QToolButton::clicked, this, &AppSegmentsPage::cancel);
@@ -241,15 +241,15 @@ void AppSegmentsPage::connectService()
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AppSegmentsPage::onCurrentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AppSegmentsPage::onCurrentChanged);
 
-    connect(zpa, &ZpaService::listStarted, this, &AppSegmentsPage::onStarted);
-    connect(zpa, &ZpaService::rowsArrived, this, &AppSegmentsPage::onRows);
-    connect(zpa, &ZpaService::listProgress, this, &AppSegmentsPage::onProgress);
-    connect(zpa, &ZpaService::pageRetry, this, &AppSegmentsPage::onRetry);
-    connect(zpa, &ZpaService::listFinished, this, &AppSegmentsPage::onFinished);
-    connect(zpa, &ZpaService::microtenantsLoaded, this, &AppSegmentsPage::onMicrotenants);
-    connect(zpa, &ZpaService::segmentFetched, this, &AppSegmentsPage::onSegmentFetched);
-    connect(zpa, &ZpaService::groupsLoaded, this, &AppSegmentsPage::onGroups);
-    connect(zpa, &ZpaService::editFinished, this, &AppSegmentsPage::onEditFinished);
+    connect(zpa, &SegmentsService::listStarted, this, &AppSegmentsPage::onStarted);
+    connect(zpa, &SegmentsService::rowsArrived, this, &AppSegmentsPage::onRows);
+    connect(zpa, &SegmentsService::listProgress, this, &AppSegmentsPage::onProgress);
+    connect(zpa, &SegmentsService::pageRetry, this, &AppSegmentsPage::onRetry);
+    connect(zpa, &SegmentsService::listFinished, this, &AppSegmentsPage::onFinished);
+    connect(zpa, &SegmentsService::microtenantsLoaded, this, &AppSegmentsPage::onMicrotenants);
+    connect(zpa, &SegmentsService::segmentFetched, this, &AppSegmentsPage::onSegmentFetched);
+    connect(zpa, &SegmentsService::groupsLoaded, this, &AppSegmentsPage::onGroups);
+    connect(zpa, &SegmentsService::editFinished, this, &AppSegmentsPage::onEditFinished);
     // After ClientCombo's own rebuild (connected first, when it was built).
     TenantStore *store = m_services->store();
     connect(store, &TenantStore::reset, this, &AppSegmentsPage::orderClients);
@@ -355,7 +355,7 @@ void AppSegmentsPage::onCurrentChanged()
 bool AppSegmentsPage::canWrite() const
 {
     return !m_readOnly && !m_apiReadOnly && !m_services->store()->isReadOnly() && !m_loading
-           && m_services->zpa()->isAttached() && m_services->zpa()->clientProblem(clientId()).isEmpty();
+           && m_services->isSessionRunning() && m_services->zpa()->clientProblem(clientId()).isEmpty();
 }
 
 bool AppSegmentsPage::canEdit() const { return canWrite() && !currentId().isEmpty(); }

@@ -31,7 +31,7 @@ class TableView;
 struct ZpaEditResult;
 
 // The App Segments page: every ZPA application segment of a tenant, read completely and
-// concurrently (ZpaSegmentLister in the session worker, through ZpaService) into an
+// concurrently (SegmentsService: ZpaSegmentLister, parsing on the thread pool) into an
 // AppSegmentTableModel under an AppSegmentFilterProxy.
 //
 // Toolbar: API client (ZPA-capable, the active tenant's default chosen), microtenant (All /

@@ -1,15 +1,15 @@
 // The App Segments page: New / Edit / Delete through the segment editor dialog, and the audit
 // log. The page reads the current object (GET) before editing, forwards the dialog's requests
-// to ZpaSegmentEditor in the worker (ZpaService::submitEdit) and hands the answers back; rows
+// to ZpaSegmentEditor (SegmentsService::submitEdit) and hands the answers back; rows
 // are updated (or removed) when a write was done.
 #include "AppSegmentsPage.h"
 
 #include "AppServices.h"
 #include "MessageBar.h"
 #include "TableView.h"
-#include "ZpaService.h"
 #include "models/AppSegmentFilterProxy.h"
 #include "models/AppSegmentTableModel.h"
+#include "services/SegmentsService.h"
 #include "store/TenantStore.h"
 
 #include "segments/editor/AuditLogDialog.h"

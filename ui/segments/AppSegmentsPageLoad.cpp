@@ -5,8 +5,8 @@
 #include "AppServices.h"
 #include "ClientCombo.h"
 #include "MessageBar.h"
-#include "ZpaService.h"
 #include "models/AppSegmentTableModel.h"
+#include "services/SegmentsService.h"
 #include "store/TenantStore.h"
 
 #include <QComboBox>
@@ -79,7 +79,7 @@ void AppSegmentsPage::onClientChanged(const QString &clientId)
 void AppSegmentsPage::requestMicrotenants()
 {
     const QString client = clientId();
-    if (!isVisible() || client.isEmpty() || client == m_microtenantsAsked || !m_services->zpa()->isAttached()
+    if (!isVisible() || client.isEmpty() || client == m_microtenantsAsked || !m_services->isSessionRunning()
         || !m_services->zpa()->clientProblem(client).isEmpty())
         return;
     m_microtenantsAsked = client;

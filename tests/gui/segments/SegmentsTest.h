@@ -18,7 +18,7 @@
 #include "models/ModelRoles.h"
 #include "segments/AppSegmentsPage.h"
 #include "segments/SegmentDetailPanel.h"
-#include "segments/ZpaService.h"
+#include "services/SegmentsService.h"
 #include "sim/Simulator.h"
 #include "store/AuditLog.h"
 #include "store/TenantStore.h"

@@ -77,7 +77,7 @@ void TestSegments::loadsEverySegmentIncrementally()
     bool writeDisabledWhileLoading = false;
     QStringList progressTexts;
     ZpaListProgress lastProgress;
-    ZpaService *zpa = m_env.services()->zpa();
+    SegmentsService *zpa = m_env.services()->zpa();
     // The page's slots run first (connected first): at the first rowsInserted the page is
     // still loading and the rows of page 1 are in.
     QMetaObject::Connection c1 = connect(m_page->model(), &QAbstractItemModel::rowsInserted, this, [&] {
@@ -87,7 +87,7 @@ void TestSegments::loadsEverySegmentIncrementally()
             writeDisabledWhileLoading = !m_page->newButton()->isEnabled() && !m_page->editButton()->isEnabled();
         }
     });
-    QMetaObject::Connection c2 = connect(zpa, &ZpaService::listProgress, this, [&](quint64, const ZpaListProgress &p) {
+    QMetaObject::Connection c2 = connect(zpa, &SegmentsService::listProgress, this, [&](quint64, const ZpaListProgress &p) {
         lastProgress = p;
         progressTexts << m_page->progressText();
     });

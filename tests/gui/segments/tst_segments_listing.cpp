@@ -66,7 +66,7 @@ void TestSegments::retriesAndIncompleteListingNamed()
                                                               {QStringLiteral("nth"), nth}}}}});
     bool sawRetry = false;
     // The page's slot runs first (connected first).
-    QMetaObject::Connection c = connect(m_env.services()->zpa(), &ZpaService::pageRetry, this, [&] {
+    QMetaObject::Connection c = connect(m_env.services()->zpa(), &SegmentsService::pageRetry, this, [&] {
         sawRetry = sawRetry || (m_page->messageBar()->isVisible() && m_page->messageBar()->text().contains(QStringLiteral("requested again")));
     });
     const ZpaListResult r = loadAndWait(150'000);
@@ -84,7 +84,7 @@ void TestSegments::retriesAndIncompleteListingNamed()
 void TestSegments::cancelMidLoadKeepsPartialList()
 {
     // Slow the listing down (4 requests a second) so that Esc lands in the middle.
-    ZpaService *zpa = m_env.services()->zpa();
+    SegmentsService *zpa = m_env.services()->zpa();
     zpa->setReadBudget(m_client, 4, 1000);
     QSignalSpy done(m_page, &AppSegmentsPage::loadFinished);
     QTest::mouseClick(m_page->loadButton(), Qt::LeftButton);
@@ -145,10 +145,10 @@ void TestSegments::errorsAreClear()
 void TestSegments::tenantChangedDuringReadIsWarned()
 {
     // A segment is created while a slow listing runs: the totals move between pages.
-    ZpaService *zpa = m_env.services()->zpa();
+    SegmentsService *zpa = m_env.services()->zpa();
     zpa->setReadBudget(m_client, 4, 1000);
     QSignalSpy done(m_page, &AppSegmentsPage::loadFinished);
-    QSignalSpy created(zpa, &ZpaService::editFinished);
+    QSignalSpy created(zpa, &SegmentsService::editFinished);
     QTest::mouseClick(m_page->loadButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowCount() >= 500, 30'000);
     AppSegment fresh = m_all.at(300);

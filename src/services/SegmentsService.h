@@ -5,40 +5,41 @@
 #include "core/ApiClient.h"
 
 #include <QObject>
-#include <functional>
+#include <memory>
 
 namespace zc {
 
-class SessionWorker;
+class ApiCaller;
+class AuditLog;
 class TenantStore;
-class ZpaBackend;
+class ZpaApi;
+class ZpaSegmentEditor;
+class ZpaSegmentLister;
 
-// The GUI thread's face of ZPA application segments. Forwards requests to the ZpaBackend in the
-// session worker's thread (queued; never blocks) and re-emits its answers here.
+// ZPA application segments, the same for the App Segments page and `zconsole-cli zpa …`:
+// complete listings, one segment, microtenants, segment and server groups, and safe edits
+// recorded in the audit log of the config folder. Owns ZpaApi, one ZpaSegmentLister and the
+// ZpaSegmentEditor; lives in the thread of its ApiCaller (the main thread) and never blocks.
+// Every answer is a signal from the event loop, never one emitted inside the call that asked.
 //
-// Listings: startListing() returns a generation number; every listing signal carries the
-// generation it belongs to (compare with currentGeneration() and drop the others). One listing
-// runs at a time; starting one cancels the running one (which still answers finished(Cancelled)
-// with its own generation).
-class ZpaService : public QObject
+// Listings: startListing() returns a generation number and every listing signal carries the
+// generation of its listing; a face keeps the one it started and ignores the others (the only
+// stale-result check). One listing runs at a time: starting one cancels the running one, which
+// still answers listFinished(Cancelled) with its own generation; no rows of a listing follow
+// its cancel.
+class SegmentsService : public QObject
 {
     Q_OBJECT
 public:
-    explicit ZpaService(TenantStore *store, QObject *parent = nullptr);
-    ~ZpaService() override;
-
-    // Creates the backend in the worker's thread (the worker must be running).
-    void attach(SessionWorker *worker, const QString &configDir);
-    // Forgets the worker (before it stops: the backend dies with it).
-    void detach();
-    bool isAttached() const { return m_worker != nullptr; }
-    QString configDir() const { return m_configDir; }
+    SegmentsService(ApiCaller *caller, TenantStore *store, const QString &configDir,
+                    QObject *parent = nullptr);
+    ~SegmentsService() override;
 
     static bool isZpaKind(AuthKind kind); // zpa-legacy, oneapi-secret, oneapi-jwt
     QList<ApiClient> zpaClientsOf(const QString &tenantId) const;
     // The client to use by default for a tenant: OneAPI (secret, then JWT), then zpa-legacy.
     QString defaultClient(const QString &tenantId) const;
-    // Why the client cannot list segments ("" = it can, as far as the GUI can tell).
+    // Why the client cannot list segments ("" = it can, as far as the store tells).
     QString clientProblem(const QString &clientId) const;
 
     quint64 startListing(const QString &clientId, const ZpaListOptions &options);
@@ -51,8 +52,7 @@ public:
     quint64 fetchSegment(const QString &clientId, const QString &id);
     void submitEdit(const ZpaEditRequest &request);
 
-    // Test seam: the client's tenant's GET budget (count 0 = no pacing by zconsole). Kept and
-    // applied again after a new attach.
+    // Test seam and the CLI's --budget: the client's tenant's GET budget (count 0 = no pacing).
     void setReadBudget(const QString &clientId, int count, qint64 windowMs);
 
 signals:
@@ -71,21 +71,13 @@ signals:
     void editFinished(const zc::ZpaEditResult &result);
 
 private:
-    void post(std::function<void(ZpaBackend *)> fn);
-    ApiError notRunning() const;
-
     TenantStore *m_store;
-    SessionWorker *m_worker = nullptr; // owned by AppServices, outlives this
-    QString m_configDir;
+    std::unique_ptr<AuditLog> m_audit;
+    ZpaApi *m_api;
+    ZpaSegmentLister *m_lister;
+    ZpaSegmentEditor *m_editor;
     quint64 m_generation = 0;
     quint64 m_tag = 0;
-    struct Budget
-    {
-        QString clientId;
-        int count;
-        qint64 windowMs;
-    };
-    QList<Budget> m_budgets;
 };
 
 } // namespace zc
