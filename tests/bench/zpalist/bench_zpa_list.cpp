@@ -34,7 +34,9 @@
 #include "models/AppSegmentTableModel.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QTimer>
 #include <QJsonObject>
 #include <QTest>
 
@@ -113,6 +115,33 @@ struct Run
     qint64 refused = 0; // 429s at the simulator
     bool complete = false;
     QString error;
+    double maxStallMs = 0; // the longest the main thread (lister, model) did not get to its timer
+};
+
+// The services, the lister and the model share the main thread (the GUI's): a 1 ms precise
+// timer there records how late it fires at most, i.e. the longest time the thread was busy
+// with one piece of work (a reply, a page's rows into the model) while the listing ran.
+class StallProbe
+{
+public:
+    StallProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const double now = double(m_clock.nsecsElapsed()) / 1e6;
+            m_maxGapMs = std::max(m_maxGapMs, now - m_lastMs - 1.0);
+            m_lastMs = now;
+        });
+        m_clock.start();
+        m_timer.start(1);
+    }
+    double maxStallMs() const { return std::max(0.0, m_maxGapMs); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_lastMs = 0;
+    double m_maxGapMs = 0;
 };
 
 Run listOnce(zsim::Simulator *sim, zpatest::ZpaStack &s, int maxInFlight, int expectRows)
@@ -123,8 +152,10 @@ Run listOnce(zsim::Simulator *sim, zpatest::ZpaStack &s, int maxInFlight, int ex
     ZpaListOptions o;
     o.maxInFlight = maxInFlight;
     const double c0 = cpuMsNow();
+    StallProbe probe;
     const zpatest::ListingRun r = zpatest::runListing(lister, s.legacy(), o, &model, 600'000);
     Run out;
+    out.maxStallMs = probe.maxStallMs();
     out.cpuMs = cpuMsNow() - c0;
     out.wallMs = double(r.wallMs);
     out.rows = model.rowCount();
@@ -265,12 +296,14 @@ void throughputScenario(QList<Row> &table, int segments, int runs, bool *allOk)
         std::exit(2);
     listOnce(sim, s, ZpaListOptions().maxInFlight, segments); // warm-up: connections, caches
     QList<double> rates, cpu;
+    double stallMs = 0;
     bool complete = true;
     for (int i = 0; i < runs; ++i) {
         const Run r = listOnce(sim, s, ZpaListOptions().maxInFlight, segments);
         complete = complete && r.complete;
         rates << segments / (r.wallMs / 1000.0);
         cpu << r.cpuMs;
+        stallMs = std::max(stallMs, r.maxStallMs);
         std::fprintf(stderr, "  (b) run %d: %.0f ms, %.0f segments/s (cpu %.0f ms)\n", i + 1, r.wallMs,
                      segments / (r.wallMs / 1000.0), r.cpuMs);
     }
@@ -282,7 +315,13 @@ void throughputScenario(QList<Row> &table, int segments, int runs, bool *allOk)
     table << Row{QStringLiteral("  segments per second, median of %1 (cpu %2 ms per run)").arg(runs).arg(median(cpu), 0, 'f', 0),
                  kOptimised ? QStringLiteral(">= 20,000/s") : QString(),
                  QStringLiteral("%1/s, complete: %2").arg(rate, 0, 'f', 0).arg(complete ? "yes" : "NO"), ok};
-    if (!complete || (kOptimised && !ok))
+    // The main thread stays responsive: no piece of work there (a reply, a page into the model;
+    // the parse is on the pool) holds it longer than three 60 Hz frames.
+    const bool stallOk = stallMs <= 50.0;
+    table << Row{QStringLiteral("  longest main-thread stall over the %1 runs (1 ms probe timer)").arg(runs),
+                 kOptimised ? QStringLiteral("<= 50 ms") : QString(), QStringLiteral("%1 ms").arg(stallMs, 0, 'f', 1),
+                 stallOk};
+    if (!complete || (kOptimised && (!ok || !stallOk)))
         *allOk = false;
 }
 
