@@ -5,7 +5,8 @@
 #include "services/SessionWorker.h"
 #include "services/TokenController.h"
 #include "services/TokenTracker.h"
-#include "zia/ZiaService.h"
+#include "services/ToolsService.h"
+#include "services/ZiaService.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,7 +25,8 @@ AppServices::AppServices(const QString &configDir, const QString &keychainServic
     , m_worker(new SessionWorker(m_credentials, Clock::system(), this))
     , m_tokens(new TokenTracker(Clock::system(), this))
     , m_tokenController(new TokenController(m_worker, m_tokens, this))
-    , m_zia(new ZiaService(m_store, this))
+    , m_zia(new ZiaService(m_worker->caller(), m_store, configDir, this))
+    , m_tools(new ToolsService(m_worker->caller(), m_store, configDir, this))
     , m_zpa(new SegmentsService(m_worker->caller(), m_store, configDir, this))
 {
     // The folder holds config.json too: create it private, as TenantStore does.
@@ -39,6 +41,8 @@ AppServices::~AppServices()
 {
     stopSession(); // the worker reads secrets through m_credentials: stop it first
     delete m_zpa;  // services go before the network stack they are built on
+    delete m_zia;
+    delete m_tools;
     m_settings->sync();
 }
 
@@ -50,14 +54,12 @@ void AppServices::startSession(const BrokerSettings &broker, const AuthSettings 
         return;
     m_worker->start(broker, auth);
     m_worker->attachStore(m_store);
-    m_zia->attach(m_worker, m_configDir);
 }
 
 void AppServices::stopSession()
 {
     if (!m_worker->isRunning())
         return;
-    m_zia->detach();
     m_worker->stop();
 }
 

@@ -16,6 +16,7 @@ class SegmentsService;
 class SessionWorker;
 class TokenController;
 class TokenTracker;
+class ToolsService;
 class ZiaService;
 
 // What the GUI works on, built from one config folder: the tenant store (config.json), the
@@ -56,6 +57,7 @@ public:
     TokenTracker *tokens() const { return m_tokens; }
     TokenController *tokenController() const { return m_tokenController; }
     ZiaService *zia() const { return m_zia; }
+    ToolsService *tools() const { return m_tools; }
     SegmentsService *zpa() const { return m_zpa; }
 
     static QString settingsFileName() { return QStringLiteral("zconsole-ui.ini"); }
@@ -71,6 +73,7 @@ private:
     TokenTracker *m_tokens;
     TokenController *m_tokenController;
     ZiaService *m_zia;
+    ToolsService *m_tools;
     SegmentsService *m_zpa;
 };
 

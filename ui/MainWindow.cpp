@@ -15,7 +15,7 @@
 #include "segments/AppSegmentsPage.h"
 #include "tools/ToolsPage.h"
 #include "zia/ZiaPage.h"
-#include "zia/ZiaService.h"
+#include "services/ZiaService.h"
 
 #include <QCloseEvent>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "QuitGuard.h"
 
 #include "AppServices.h"
-#include "zia/ZiaService.h"
+#include "services/ZiaService.h"
 
 namespace zc {
 

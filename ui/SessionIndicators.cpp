@@ -7,7 +7,7 @@
 #include "services/TokenTracker.h"
 #include "store/TenantStore.h"
 #include "tokens/TokenStyle.h"
-#include "zia/ZiaService.h"
+#include "services/ZiaService.h"
 #include "zia/ZiaStyle.h"
 
 #include <QLabel>

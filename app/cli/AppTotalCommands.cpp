@@ -4,7 +4,7 @@
 #include "CommandRegistry.h"
 #include "ZiaCli.h"
 
-#include "api/AppTotalApi.h"
+#include "services/ToolsService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,18 +18,19 @@ int runApp(CliContext &ctx)
         return ctx.usage(QStringLiteral("apptotal app needs CLIENT and APP_ID"));
     AuthRuntime rt(ctx);
     int rc = 0;
-    const ApiClient *c = addClientOfKind(ctx, rt, ctx.args().first(), &AppTotalApi::isAppTotalKind,
+    const ApiClient *c = addClientOfKind(ctx, rt, ctx.args().first(), &ToolsService::isAppTotalKind,
                                          QStringLiteral("an apptotal-key (or oneapi-*) client"), &rc);
     if (!c)
         return rc;
-    AppTotalQuota quota(ctx.configDir);
-    AppTotalApi api(rt.caller(), &quota);
+    ToolsService tools(rt.caller(), ctx.store(), ctx.configDir); // the quota file of the config folder
     bool finished = false;
     AppTotalReply reply;
-    api.app(c->id, ctx.args().at(1), nullptr, [&](const AppTotalReply &r) {
-        reply = r;
-        finished = true;
-    });
+    QObject::connect(&tools, &ToolsService::appTotalFinished, &tools,
+                     [&](const QString &, const QString &, const AppTotalReply &r) {
+                         reply = r;
+                         finished = true;
+                     });
+    tools.appTotalLookup(c->id, ctx.args().at(1));
     AuthRuntime::waitUntil(finished);
     if (!reply.ok()) {
         if (reply.sent && reply.remaining >= 0)
@@ -67,7 +68,7 @@ int runApp(CliContext &ctx)
     f.append({QStringLiteral("Quota left today"), reply.remaining >= 0
                                                       ? QStringLiteral("%1 (resets %2 UTC)")
                                                             .arg(reply.remaining)
-                                                            .arg(quota.resetsAtUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                                            .arg(tools.quotaResetsUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
                                                       : QStringLiteral("unknown")});
     printFields(ctx.out, f);
     ctx.out << "Permissions:" << Qt::endl;

@@ -4,15 +4,13 @@
 #include "CommandRegistry.h"
 #include "ZiaCli.h"
 
-#include "api/SaasSecurityApi.h"
+#include "services/ToolsService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace zc::cli {
 namespace {
-
-bool isSaas(AuthKind k) { return k == AuthKind::SaasSecurity; }
 
 QString iso(const QDateTime &t) { return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString(); }
 
@@ -29,16 +27,17 @@ int runIncidents(CliContext &ctx)
     }
     AuthRuntime rt(ctx);
     int rc = 0;
-    const ApiClient *c = addClientOfKind(ctx, rt, ctx.args().first(), &isSaas, QStringLiteral("a saas-security client"), &rc);
+    const ApiClient *c = addClientOfKind(ctx, rt, ctx.args().first(), &ToolsService::isSaasKind, QStringLiteral("a saas-security client"), &rc);
     if (!c)
         return rc;
-    SaasSecurityApi api(rt.caller());
+    ToolsService tools(rt.caller(), ctx.store(), ctx.configDir);
     bool finished = false;
     SaasIncidentsReply reply;
-    api.incidents(c->id, limit, nullptr, [&](const SaasIncidentsReply &r) {
+    QObject::connect(&tools, &ToolsService::saasFinished, &tools, [&](const QString &, const SaasIncidentsReply &r) {
         reply = r;
         finished = true;
     });
+    tools.saasIncidents(c->id, limit);
     AuthRuntime::waitUntil(finished);
     if (!reply.ok())
         return ctx.fail(reply.error);

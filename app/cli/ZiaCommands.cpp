@@ -5,10 +5,7 @@
 #include "StoreErrors.h"
 #include "ZiaCli.h"
 
-#include "api/ZiaApi.h"
-#include "services/ActivationController.h"
-#include "store/ActivationLedger.h"
-#include "store/AuditLog.h"
+#include "services/ZiaService.h"
 
 #include <QJsonObject>
 
@@ -23,28 +20,34 @@ int runStatus(CliContext &ctx)
         return ctx.usage(QStringLiteral("zia status needs exactly one CLIENT"));
     AuthRuntime rt(ctx);
     int rc = 0;
-    const ApiClient *c = addClientOfKind(ctx, rt, ctx.args().first(), &ZiaApi::isZiaKind, kNeedsZia, &rc);
+    const ApiClient *c = addClientOfKind(ctx, rt, ctx.args().first(), &ZiaService::isZiaKind, kNeedsZia, &rc);
     if (!c)
         return rc;
-    ZiaApi api(rt.caller());
+    ZiaService zia(rt.caller(), ctx.store(), ctx.configDir);
     bool finished = false;
-    ZiaReply<ZiaActivationState> reply;
-    api.status(c->id, nullptr, [&](const ZiaReply<ZiaActivationState> &r) {
-        reply = r;
-        finished = true;
-    });
+    ZiaActivationState state = ZiaActivationState::Unknown;
+    bool readOnly = false;
+    ApiError error;
+    QObject::connect(&zia, &ZiaService::statusRead, &zia,
+                     [&](const QString &, ZiaActivationState s, bool ro, const ApiError &e) {
+                         state = s;
+                         readOnly = ro;
+                         error = e;
+                         finished = true;
+                     });
+    zia.readStatus(c->id);
     AuthRuntime::waitUntil(finished);
-    if (!reply.ok())
-        return ctx.fail(reply.error);
-    const QString tenant = api.tenantNameOf(c->id);
+    if (error.isError())
+        return ctx.fail(error);
+    const QString tenant = zia.tenantNameOf(c->id);
     if (ctx.json) {
-        ctx.printJson(QJsonObject{{QStringLiteral("status"), ziaActivationStateName(reply.value)},
+        ctx.printJson(QJsonObject{{QStringLiteral("status"), ziaActivationStateName(state)},
                                   {QStringLiteral("tenant"), tenant},
-                                  {QStringLiteral("readOnly"), reply.readOnly}});
+                                  {QStringLiteral("readOnly"), readOnly}});
         return exitcode::Ok;
     }
-    ctx.out << ziaActivationStateName(reply.value) << Qt::endl;
-    if (reply.readOnly)
+    ctx.out << ziaActivationStateName(state) << Qt::endl;
+    if (readOnly)
         ctx.err << "zconsole-cli: note: the ZIA API of tenant \"" << printable(tenant)
                 << "\" is in read-only mode (a scheduled upgrade): changes and activation are refused until it ends"
                 << Qt::endl;
@@ -72,7 +75,7 @@ int runActivate(CliContext &ctx)
     if (!tp)
         return ctx.fail(ErrorKind::Config, QStringLiteral("API client \"%1\" belongs to no known tenant").arg(printable(client.name)));
     const Tenant tenant = *tp;
-    if (!ZiaApi::isZiaKind(client.kind))
+    if (!ZiaService::isZiaKind(client.kind))
         return ctx.fail(ErrorKind::Usage, QStringLiteral("\"%1\" is a %2 client; this command needs %3")
                                               .arg(printable(client.name), client.info().name, kNeedsZia));
 
@@ -100,25 +103,20 @@ int runActivate(CliContext &ctx)
     const ApiClient *c = rt.addClient(client.id, &rc);
     if (!c)
         return rc;
-    ZiaApi api(rt.caller());
-    ActivationController ctl(&api, c->id);
-    AuditLog audit(ctx.configDir);
-    ctl.setAuditLog(&audit, c->name);
-    ActivationLedger ledger(ctx.configDir); // the budget holds across CLI runs and the GUI
-    ctl.setLedger(&ledger);
+    // The audit log and the activation ledger of the config folder: the budget holds across CLI
+    // runs and the GUI.
+    ZiaService zia(rt.caller(), ctx.store(), ctx.configDir);
+    zia.setActivationTimeoutMs(timeoutSec * 1000);
     bool finished = false;
     ZiaActivationResult result;
-    QObject::connect(&ctl, &ActivationController::progress, &ctl, [&ctx](const QString &m) {
+    QObject::connect(&zia, &ZiaService::activationProgress, &zia, [&ctx](const QString &, const QString &m) {
         ctx.err << "zconsole-cli: " << printable(m) << Qt::endl;
     });
-    QObject::connect(&ctl, &ActivationController::finished, &ctl, [&](const ZiaActivationResult &r) {
+    QObject::connect(&zia, &ZiaService::activationFinished, &zia, [&](const QString &, const ZiaActivationResult &r) {
         result = r;
         finished = true;
     });
-    if (wait)
-        ctl.activateAndWait(timeoutSec * 1000);
-    else
-        ctl.activate();
+    zia.activate(tenant.id, c->id, wait);
     AuthRuntime::waitUntil(finished);
     if (!result.ok())
         return ctx.fail(result.error);

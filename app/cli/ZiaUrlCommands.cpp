@@ -5,12 +5,9 @@
 #include "StoreErrors.h"
 #include "ZiaCli.h"
 
-#include "api/ZiaApi.h"
-#include "api/ZiaUrlCategoryEditor.h"
-#include "api/ZiaUrlLookupRunner.h"
-#include "core/UrlLookupTableModel.h"
 #include "models/ExportTable.h"
-#include "store/AuditLog.h"
+#include "models/UrlLookupTableModel.h"
+#include "services/ZiaService.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,29 +44,28 @@ int runLookup(CliContext &ctx)
 
     AuthRuntime rt(ctx);
     int rc = 0;
-    const ApiClient *c = addClientOfKind(ctx, rt, ctx.args().first(), &ZiaApi::isZiaKind, kNeedsZia, &rc);
+    const ApiClient *c = addClientOfKind(ctx, rt, ctx.args().first(), &ZiaService::isZiaKind, kNeedsZia, &rc);
     if (!c)
         return rc;
-    ZiaApi api(rt.caller());
-    ZiaUrlLookupRunner runner(&api);
+    ZiaService zia(rt.caller(), ctx.store(), ctx.configDir);
     UrlLookupTableModel model;
-    QObject::connect(&runner, &ZiaUrlLookupRunner::batchResults, &model, &UrlLookupTableModel::appendResults);
-    QObject::connect(&runner, &ZiaUrlLookupRunner::started, &runner, [&ctx](int urls, int batches, qint64 eta) {
+    QObject::connect(&zia, &ZiaService::lookupResults, &model, &UrlLookupTableModel::appendResults);
+    QObject::connect(&zia, &ZiaService::lookupStarted, &zia, [&ctx](int urls, int batches, qint64 eta) {
         ctx.err << "zconsole-cli: looking up " << urls << " URL(s) in " << batches << " request(s), about "
                 << ziaActivation::durationText(eta) << " (1 request per second, 400 per hour)" << Qt::endl;
     });
-    QObject::connect(&runner, &ZiaUrlLookupRunner::progress, &runner, [&ctx](int done, int total, qint64 eta) {
+    QObject::connect(&zia, &ZiaService::lookupProgress, &zia, [&ctx](int done, int total, qint64 eta) {
         ctx.err << "zconsole-cli: request " << done << "/" << total << " done"
                 << (done < total ? QStringLiteral(", about %1 left").arg(ziaActivation::durationText(eta)) : QString())
                 << Qt::endl;
     });
     bool finished = false;
     ApiError error;
-    QObject::connect(&runner, &ZiaUrlLookupRunner::finished, &runner, [&](const ApiError &e) {
+    QObject::connect(&zia, &ZiaService::lookupFinished, &zia, [&](const ApiError &e) {
         error = e;
         finished = true;
     });
-    runner.start(c->id, input.urls);
+    zia.startLookup(c->id, input.urls);
     AuthRuntime::waitUntil(finished);
 
     if (!csvPath.isEmpty() && model.rowCount() > 0) {
@@ -87,7 +83,7 @@ int runLookup(CliContext &ctx)
         ctx.printJson(QJsonObject{{QStringLiteral("results"), results},
                                   {QStringLiteral("invalid"), urlIssuesJson(input)},
                                   {QStringLiteral("duplicates"), input.duplicates},
-                                  {QStringLiteral("requests"), runner.batchesDone()},
+                                  {QStringLiteral("requests"), zia.lookupRequestsDone()},
                                   {QStringLiteral("complete"), !error.isError()}});
     } else if (model.rowCount() > 0) {
         QList<QStringList> rows;
@@ -117,24 +113,17 @@ int runEdit(CliContext &ctx, bool add)
         return ctx.fail(ErrorKind::Usage, QStringLiteral("\"%1\" is protected: confirm with --confirm \"%1\"").arg(printable(tenant.name)));
 
     AuthRuntime rt(ctx);
-    const ApiClient *c = addClientOfKind(ctx, rt, found->id, &ZiaApi::isZiaKind, kNeedsZia, &rc);
+    const ApiClient *c = addClientOfKind(ctx, rt, found->id, &ZiaService::isZiaKind, kNeedsZia, &rc);
     if (!c)
         return rc;
-    ZiaApi api(rt.caller());
-    ZiaUrlCategoryEditor editor(&api);
-    AuditLog audit(ctx.configDir);
-    editor.setAuditLog(&audit);
+    ZiaService zia(rt.caller(), ctx.store(), ctx.configDir); // changes go to the audit log
     bool finished = false;
     ZiaUrlEditResult result;
-    QObject::connect(&editor, &ZiaUrlCategoryEditor::finished, &editor, [&](const ZiaUrlEditResult &r) {
+    QObject::connect(&zia, &ZiaService::urlEditFinished, &zia, [&](const QString &, const ZiaUrlEditResult &r) {
         result = r;
         finished = true;
     });
-    const QStringList urls = ctx.args().mid(2);
-    if (add)
-        editor.addUrls(c->id, ctx.args().at(1), urls);
-    else
-        editor.removeUrls(c->id, ctx.args().at(1), urls);
+    zia.editUrls(c->id, ctx.args().at(1), ctx.args().mid(2), add);
     AuthRuntime::waitUntil(finished);
     printUrlIssues(ctx, result.input);
     if (!result.ok())

@@ -260,9 +260,9 @@ void ZiaStatusTracker::apply(const QString &tenantId, ZiaActivationState state)
 void ZiaStatusTracker::onChangesMade(const QString &tenantId)
 {
     auto it = m_entries.find(tenantId);
-    if (it == m_entries.end() && !addTenant(tenantId))
-        return;
-    Entry &e = m_entries[tenantId];
+    if (it == m_entries.end())
+        return; // not tracked: what is polled is the face's choice (the CLI polls nothing)
+    Entry &e = *it;
     const bool wasPending = e.st.pendingChanges;
     e.in.localChanges = true;
     e.in.unchanged = 0;

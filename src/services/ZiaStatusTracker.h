@@ -45,13 +45,10 @@ struct ZiaTenantStatus
 // the tenant's ZIA read budget (2/s, 1000/h) in the shared RateLimiter. ONE timer for all
 // tenants, armed for the next due poll. It also listens to everything ZiaApi learns (status
 // reads, activations, writes, mode changes), so a status read by an ActivationController or
-// a write by an editor updates the badge without an extra request.
+// a write by an editor updates the badge of a tracked tenant without an extra request (a write
+// to a tenant it does not track adds nothing: only addTenant/setWatched do).
 //
-// Lives in the thread of its ZiaApi (a sibling of the TokenBroker on the session worker
-// thread). The GUI connects to the signals (queued; the status is a value) and calls the
-// slots through queued connections; the const queries are for that thread (the GUI keeps the
-// last ZiaTenantStatus per tenant for hasPendingChanges-style questions, or asks with a
-// BlockingQueuedConnection).
+// Lives in the thread of its ZiaApi (ZiaService's, the main thread).
 class ZiaStatusTracker : public QObject
 {
     Q_OBJECT

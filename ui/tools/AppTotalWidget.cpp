@@ -4,7 +4,7 @@
 #include "ClientCombo.h"
 #include "Icons.h"
 #include "MessageBar.h"
-#include "zia/ZiaService.h"
+#include "services/ToolsService.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -126,13 +126,13 @@ AppTotalWidget::AppTotalWidget(AppServices *services, QWidget *parent)
     connect(m_client, &ClientCombo::clientChanged, this, [this](const QString &id) {
         m_quota->setText(id.isEmpty() ? QString() : tr("Remaining quota today: unknown until the first lookup."));
         if (!id.isEmpty())
-            m_services->zia()->reportQuota(id);
+            m_services->tools()->reportQuota(id);
         updateButtons();
     });
-    connect(services->zia(), &ZiaService::appTotalFinished, this, &AppTotalWidget::onFinished);
-    connect(services->zia(), &ZiaService::quotaKnown, this, &AppTotalWidget::onQuota);
+    connect(services->tools(), &ToolsService::appTotalFinished, this, &AppTotalWidget::onFinished);
+    connect(services->tools(), &ToolsService::quotaKnown, this, &AppTotalWidget::onQuota);
     if (!m_client->currentClientId().isEmpty())
-        m_services->zia()->reportQuota(m_client->currentClientId());
+        m_services->tools()->reportQuota(m_client->currentClientId());
     updateButtons();
 }
 
@@ -159,7 +159,7 @@ void AppTotalWidget::lookup()
     m_result->setText(tr("Looking up app %1…").arg(id));
     m_result->setBusy(true);
     m_result->show();
-    m_services->zia()->appTotalLookup(client, id);
+    m_services->tools()->appTotalLookup(client, id);
 }
 
 void AppTotalWidget::onFinished(const QString &clientId, const QString &appId, const AppTotalReply &r)

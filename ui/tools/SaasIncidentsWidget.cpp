@@ -4,9 +4,9 @@
 #include "ClientCombo.h"
 #include "Icons.h"
 #include "MessageBar.h"
-#include "SaasIncidentModel.h"
 #include "TableView.h"
-#include "zia/ZiaService.h"
+#include "models/SaasIncidentModel.h"
+#include "services/ToolsService.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -68,7 +68,7 @@ SaasIncidentsWidget::SaasIncidentsWidget(AppServices *services, QWidget *parent)
 
     connect(m_load, &QPushButton::clicked, this, &SaasIncidentsWidget::load);
     connect(m_client, &ClientCombo::clientChanged, this, [this](const QString &id) { m_load->setEnabled(!id.isEmpty() && !m_busy); });
-    connect(services->zia(), &ZiaService::saasFinished, this, &SaasIncidentsWidget::onFinished);
+    connect(services->tools(), &ToolsService::saasFinished, this, &SaasIncidentsWidget::onFinished);
     m_load->setEnabled(!m_client->currentClientId().isEmpty());
 }
 
@@ -83,7 +83,7 @@ void SaasIncidentsWidget::load()
     m_result->setText(tr("Loading incidents…"));
     m_result->setBusy(true);
     m_result->show();
-    m_services->zia()->saasIncidents(client, m_limit->value());
+    m_services->tools()->saasIncidents(client, m_limit->value());
 }
 
 void SaasIncidentsWidget::onFinished(const QString &clientId, const SaasIncidentsReply &r)

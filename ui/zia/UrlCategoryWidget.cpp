@@ -4,7 +4,7 @@
 #include "Confirm.h"
 #include "Icons.h"
 #include "MessageBar.h"
-#include "ZiaService.h"
+#include "services/ZiaService.h"
 #include "api/ZiaUrlCategoryEditor.h"
 #include "core/UrlLookup.h"
 #include "store/TenantStore.h"

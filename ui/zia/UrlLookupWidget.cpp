@@ -5,10 +5,10 @@
 #include "MessageBar.h"
 #include "TableView.h"
 #include "UrlResultProxy.h"
-#include "ZiaService.h"
+#include "services/ZiaService.h"
 #include "api/ZiaApi.h"
-#include "core/UrlLookupTableModel.h"
 #include "models/ExportTable.h"
+#include "models/UrlLookupTableModel.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -214,8 +214,7 @@ void UrlLookupWidget::onEstimated(const QString &clientId, int urls, qint64 etaM
 
 void UrlLookupWidget::updateButtons()
 {
-    const bool attached = m_services->zia()->isAttached();
-    m_start->setEnabled(!m_running && attached && !m_clientId.isEmpty() && !m_prepared.urls.isEmpty());
+    m_start->setEnabled(!m_running && !m_clientId.isEmpty() && !m_prepared.urls.isEmpty());
     m_cancel->setEnabled(m_running);
     m_cancel->setVisible(m_running);
     m_export->setEnabled(!m_running && m_model->rowCount() > 0);

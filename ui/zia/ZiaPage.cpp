@@ -6,7 +6,7 @@
 #include "TableView.h"
 #include "UrlCategoryWidget.h"
 #include "UrlLookupWidget.h"
-#include "ZiaService.h"
+#include "services/ZiaService.h"
 #include "ZiaStatusPanel.h"
 #include "ZiaStyle.h"
 #include "ZiaTenantModel.h"

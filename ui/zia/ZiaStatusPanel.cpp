@@ -5,7 +5,7 @@
 #include "Confirm.h"
 #include "Icons.h"
 #include "MessageBar.h"
-#include "ZiaService.h"
+#include "services/ZiaService.h"
 #include "ZiaStyle.h"
 #include "services/TokenController.h"
 #include "services/TokenTracker.h"
@@ -165,8 +165,7 @@ QString ZiaStatusPanel::sessionText() const { return m_session->isVisibleTo(this
 
 bool ZiaStatusPanel::writable() const
 {
-    return !m_tenantId.isEmpty() && !clientId().isEmpty() && m_services->zia()->isAttached()
-           && !m_services->zia()->isReadOnly(m_tenantId);
+    return !m_tenantId.isEmpty() && !clientId().isEmpty() && !m_services->zia()->isReadOnly(m_tenantId);
 }
 
 void ZiaStatusPanel::updateView()
@@ -199,8 +198,6 @@ void ZiaStatusPanel::updateView()
         text += QLatin1Char(' ') + tr("Last status read failed: %1").arg(st.lastError.message);
     else if (st.checkedUtc.isValid())
         text += QLatin1Char(' ') + tr("Checked at %1.").arg(QLocale().toString(st.checkedUtc.toLocalTime().time(), QLocale::ShortFormat));
-    else if (!zia->isAttached())
-        text += QLatin1Char(' ') + tr("The background session worker is not running.");
     m_describe->setText(text);
     updateSession();
     updateButtons();
@@ -251,7 +248,7 @@ void ZiaStatusPanel::updateButtons()
         m_activate->setToolTip(tr("An activation is running."));
     else
         m_activate->setToolTip(tr("Put every pending change of the tenant into effect (asks first; cannot be undone)"));
-    m_refresh->setEnabled(!m_tenantId.isEmpty() && !clientId().isEmpty() && zia->isAttached());
+    m_refresh->setEnabled(!m_tenantId.isEmpty() && !clientId().isEmpty());
     const bool w = writable();
     if (w != m_lastWritable) {
         m_lastWritable = w;

@@ -1,6 +1,6 @@
 #include "ZiaTenantModel.h"
 
-#include "ZiaService.h"
+#include "services/ZiaService.h"
 #include "ZiaStyle.h"
 #include "store/TenantStore.h"
 

@@ -1,53 +1,55 @@
 #pragma once
 
-#include "api/AppTotalApi.h"
-#include "api/SaasSecurityApi.h"
 #include "api/ZiaUrlCategoryEditor.h"
+#include "core/ApiClient.h"
+#include "core/UrlLookup.h"
 #include "services/ActivationController.h"
 #include "services/ZiaStatusTracker.h"
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <functional>
+#include <memory>
 
 namespace zc {
 
-class SessionWorker;
+class ActivationLedger;
+class ApiCaller;
+class AuditLog;
 class TenantStore;
-class ZiaBackend;
+class ZiaUrlLookupRunner;
 
-// The GUI thread's face of the ZIA, AppTotal and SaaS Security features. Forwards requests to
-// the ZiaBackend in the session worker's thread (queued; never blocks) and re-emits its answers
-// here. Keeps the last status of every ZIA tenant, so that pages, the sidebar badge, the status
-// bar and the quit warning can ask questions (hasPendingChanges…) without a round trip.
-// Polling: the ZIA tenants are "watched" only while the ZIA page is visible (setPageVisible);
-// the tracker keeps polling on its own a tenant that has pending changes.
+// ZIA, the same for the ZIA page and `zconsole-cli zia …`: activation status of every tenant
+// (ZiaStatusTracker), activation (one ActivationController per API client, with the audit log
+// and the activation ledger of the config folder), legacy session end, URL categories and URL
+// lookup. Owns ZiaApi and the objects on it; lives in the thread of its ApiCaller (the main
+// thread) and never blocks (the ledger's file lock runs on the thread pool). Every answer is a
+// signal from the event loop, never one emitted inside the call that asked.
+//
+// Keeps the last status of every ZIA tenant, so that pages, the sidebar badge, the status bar
+// and the quit warning can ask (hasPendingChanges…). Polling: the ZIA tenants are watched only
+// while the ZIA page is visible (setPageVisible); the tracker keeps polling on its own a tenant
+// that has pending changes. Nothing is polled until a face asks (the CLI never does).
 class ZiaService : public QObject
 {
     Q_OBJECT
 public:
-    explicit ZiaService(TenantStore *store, QObject *parent = nullptr);
+    ZiaService(ApiCaller *caller, TenantStore *store, const QString &configDir, QObject *parent = nullptr);
     ~ZiaService() override;
 
-    // Creates the backend in the worker's thread (the worker must be running).
-    void attach(SessionWorker *worker, const QString &configDir);
-    // Forgets the worker (before it stops: the backend dies with it).
-    void detach();
-    bool isAttached() const { return m_worker != nullptr; }
-
-    // Test seams (call before or after attach).
-    void setPollConfig(const ZiaPollConfig &config);
+    // Test seams; the activation timeout is also the CLI's --timeout.
+    void setPollConfig(const ZiaPollConfig &config) { m_tracker->setConfig(config); }
     void setActivationTimings(qint64 pollMs, qint64 readOnlyProbeMs);
     void setActivationTimeoutMs(qint64 ms) { m_activationTimeoutMs = ms; }
 
     static bool isZiaKind(AuthKind kind);
-    // Tenants with at least one ZIA-speaking client (zia-legacy, zia-oauth, oneapi-*).
+    // Tenants with at least one ZIA-speaking client (zia-legacy, zia-oauth, oneapi-*), by name.
     QStringList ziaTenants() const;
     QList<ApiClient> ziaClientsOf(const QString &tenantId) const;
-    // The client to act with by default: OneAPI, then zia-oauth, then zia-legacy (the tracker's).
+    // The client to act with by default: the tracker's, else OneAPI, then zia-oauth, then zia-legacy.
     QString defaultClient(const QString &tenantId) const;
+    QString tenantNameOf(const QString &clientId) const; // as the token broker knows it
 
     ZiaTenantStatus status(const QString &tenantId) const;
     ZiaActivationState state(const QString &tenantId) const { return status(tenantId).state; }
@@ -58,11 +60,15 @@ public:
     // Over all known tenants: INPROGRESS, else PENDING, else ACTIVE, else Unknown.
     ZiaActivationState overallState() const;
     int countInState(ZiaActivationState s) const;
+    int lookupRequestsDone() const; // of the last URL lookup
 
 public slots:
     void setPageVisible(bool visible);
     void refresh(const QString &tenantId);
-    void activate(const QString &tenantId, const QString &clientId);
+    // One GET /status through the client, outside the tracker's schedule: statusRead.
+    void readStatus(const QString &clientId);
+    // `wait`: follow INPROGRESS to ACTIVE for at most the activation timeout.
+    void activate(const QString &tenantId, const QString &clientId, bool wait = true);
     void cancelActivationWait(const QString &tenantId);
     void endSession(const QString &clientId);
     void loadCategories(const QString &clientId);
@@ -70,15 +76,14 @@ public slots:
     void startLookup(const QString &clientId, const QStringList &urls);
     void cancelLookup();
     void estimateLookup(const QString &clientId, int urls);
-    void appTotalLookup(const QString &clientId, const QString &appId);
-    void reportQuota(const QString &clientId);
-    void saasIncidents(const QString &clientId, int limit);
 
 signals:
     void statusChanged(const QString &tenantId);
     void overallChanged();
+    // PENDING/INPROGRESS → ACTIVE (or INPROGRESS → PENDING with newer changes): for the tray.
     void activationCompleted(const QString &tenantId, const QString &tenantName);
     void readOnlyChanged(const QString &tenantId, bool readOnly);
+    void statusRead(const QString &clientId, zc::ZiaActivationState state, bool readOnly, const zc::ApiError &error);
 
     void activationStarted(const QString &tenantId, const QString &clientId);
     void activationProgress(const QString &tenantId, const QString &message);
@@ -96,28 +101,27 @@ signals:
     void lookupFinished(const zc::ApiError &error);
     void lookupEstimated(const QString &clientId, int urls, qint64 etaMs, int usedThisHour);
 
-    void appTotalFinished(const QString &clientId, const QString &appId, const zc::AppTotalReply &reply);
-    void quotaKnown(const QString &clientId, int remaining, const QDateTime &resetsUtc);
-    void saasFinished(const QString &clientId, const zc::SaasIncidentsReply &reply);
-
 private:
-    void post(std::function<void(ZiaBackend *)> fn);
-    // A request the worker cannot take (not attached): answered here, later, with this error.
-    ApiError notRunning() const;
+    ActivationController *controller(const QString &clientId);
+    void later(std::function<void()> fn); // an answer from the event loop
     void onStatus(const ZiaTenantStatus &st);
     void onModeChanged(const QString &tenantId, bool readOnly);
-    void onActivationFinished(const QString &tenantId, const ZiaActivationResult &result);
+    void onClientRemoved(const QString &clientId);
     void watchNewTenants();
 
     TenantStore *m_store;
-    SessionWorker *m_worker = nullptr; // owned by AppServices, outlives this
-    QHash<QString, ZiaTenantStatus> m_status;
-    QHash<QString, bool> m_readOnly; // from any reply's x-zscaler-mode
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<ActivationLedger> m_ledger;
+    ZiaApi *m_api;
+    ZiaStatusTracker *m_tracker;
+    ZiaUrlCategoryEditor *m_editor;
+    ZiaUrlLookupRunner *m_runner;
+    QHash<QString, ActivationController *> m_controllers;
+    QString m_editClient; // the editor runs one change at a time
+    QHash<QString, ZiaTenantStatus> m_status; // survives the tracker's retracking
     QSet<QString> m_activating;
     QSet<QString> m_watched;
     bool m_pageVisible = false;
-    bool m_hasPollConfig = false;
-    ZiaPollConfig m_pollConfig;
     qint64 m_activationPollMs = 2000;
     qint64 m_readOnlyProbeMs = 60'000;
     qint64 m_activationTimeoutMs = 10 * 60'000;
