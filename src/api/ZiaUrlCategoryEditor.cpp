@@ -40,7 +40,7 @@ AuditRecord ZiaUrlCategoryEditor::toAuditRecord(const ZiaAuditEntry &e)
     return r;
 }
 
-void ZiaUrlCategoryEditor::setAuditLog(AuditLog *log)
+void ZiaUrlCategoryEditor::setAuditLog(AuditSink *log)
 {
     if (!log) {
         m_audit = nullptr;

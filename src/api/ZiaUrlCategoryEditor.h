@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/ZiaApi.h"
-#include "store/AuditLog.h"
+#include "core/AuditSink.h"
 
 #include <QJsonValue>
 #include <QMetaType>
@@ -9,9 +9,7 @@
 
 namespace zc {
 
-class AuditLog;
-
-// One URL-category change, for the audit log (toAuditRecord() maps it to store/AuditLog's record).
+// One URL-category change, for the audit log (toAuditRecord() maps it to an AuditRecord).
 struct ZiaAuditEntry
 {
     QString tenantId;
@@ -40,7 +38,7 @@ struct ZiaUrlEditResult
 // (UrlLookup::normalize with leading-dot wildcards allowed), reads the category list to find
 // the category, then ZiaApi::addUrls/removeUrls (GET before PUT; only what changes is sent).
 // A sent change makes the tenant's configuration PENDING until someone activates it, and is
-// handed to the audit hook (the AuditLog once wired; nothing secret is in an entry).
+// handed to the audit hook (the AuditSink once wired; nothing secret is in an entry).
 // Lives in the thread of its ZiaApi.
 class ZiaUrlCategoryEditor : public QObject
 {
@@ -51,8 +49,8 @@ public:
     explicit ZiaUrlCategoryEditor(ZiaApi *api, QObject *parent = nullptr);
     void setAuditHook(AuditHook hook) { m_audit = std::move(hook); }
     // Writes every sent change (and every failed attempt to send one) to `log` (not owned; must
-    // outlive the editor; AuditLog appends are safe from this thread).
-    void setAuditLog(AuditLog *log);
+    // outlive the editor; its appends must be safe from this thread, as store/AuditLog's are).
+    void setAuditLog(AuditSink *log);
     static AuditRecord toAuditRecord(const ZiaAuditEntry &entry);
     bool isBusy() const { return m_busy; }
 

@@ -1,8 +1,8 @@
 #include "api/ZpaSegmentEditor.h"
 
 #include "api/ZpaSegmentInput.h"
+#include "core/AuditSink.h"
 #include "core/ZpaJson.h"
-#include "store/AuditLog.h"
 
 #include <QTimer>
 

@@ -8,7 +8,7 @@
 
 namespace zc {
 
-class AuditLog;
+class AuditSink;
 
 // Safe writes of ZPA application segments: create, update, delete.
 //
@@ -24,8 +24,8 @@ class AuditLog;
 //    Nothing to change: NoChange, no PUT.
 //  - Create: POST (201) of the segment without id and server-set times.
 //  - Delete: GET (for the audit record), DELETE ?forceDelete=true (204), GET again (404 expected).
-//  - Every write that reached the server is appended to the AuditLog (time, tenant, client,
-//    action, id, name, before, after; AuditLog strips anything secret-looking).
+//  - Every write that reached the server is appended to the AuditSink (time, tenant, client,
+//    action, id, name, before, after; store/AuditLog strips anything secret-looking).
 //
 // submit() may be called again while earlier requests run; each emits finished() once, with
 // the request's tag. Lives in the thread of its ZpaApi.
@@ -36,7 +36,7 @@ public:
     explicit ZpaSegmentEditor(ZpaApi *api, QObject *parent = nullptr);
 
     // Not owned; must outlive the editor. Null = no audit records.
-    void setAuditLog(AuditLog *log) { m_audit = log; }
+    void setAuditLog(AuditSink *log) { m_audit = log; }
     // Whether writes through this client need request.confirmed (its tenant is protected).
     bool needsConfirmation(const QString &clientId) const;
 
@@ -58,7 +58,7 @@ private:
     void audit(const std::shared_ptr<Job> &job, const QString &outcome);
 
     ZpaApi *m_api;
-    AuditLog *m_audit = nullptr;
+    AuditSink *m_audit = nullptr;
 };
 
 } // namespace zc

@@ -1,12 +1,12 @@
 #include "core/ApiClient.h"
 
 #include "core/Ids.h"
+#include "core/PemCertificate.h"
 #include "core/Tenant.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QObject>
-#include <QSslCertificate>
 #include <QUrl>
 
 namespace zc {
@@ -97,7 +97,7 @@ ValidationIssues ApiClient::validateWithFiles(const Tenant *tenant) const
         QFile f(caFile);
         if (!QFileInfo(caFile).isFile() || !f.open(QIODevice::ReadOnly))
             out.append({QStringLiteral("caFile"), QObject::tr("Cannot read CA file %1").arg(caFile)});
-        else if (QSslCertificate::fromData(f.read(4 * 1024 * 1024), QSsl::Pem).isEmpty())
+        else if (!holdsPemCertificate(f.read(4 * 1024 * 1024)))
             out.append({QStringLiteral("caFile"),
                         QObject::tr("CA file %1 holds no PEM certificate").arg(caFile)});
     }

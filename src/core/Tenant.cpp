@@ -1,9 +1,9 @@
 #include "core/Tenant.h"
 
 #include "core/Cloud.h"
+#include "core/ColorName.h"
 #include "core/Ids.h"
 
-#include <QColor>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -46,7 +46,7 @@ ValidationIssues Tenant::validate() const
     if (!vanity.isEmpty() && !vanityRe.match(vanity).hasMatch())
         out.append({QStringLiteral("vanity"),
                     QObject::tr("Vanity domain must be one DNS label, e.g. \"acme\" of acme.zslogin.net")});
-    if (!color.isEmpty() && !QColor::isValidColorName(color))
+    if (!color.isEmpty() && !isValidColorName(color))
         out.append({QStringLiteral("color"), QObject::tr("Colour must look like #1e90ff")});
     if (notes.size() > 10000)
         out.append({QStringLiteral("notes"), QObject::tr("Notes are longer than 10,000 characters")});

@@ -1,7 +1,6 @@
 #include "core/UrlLookup.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,6 +51,44 @@ bool validLabel(const QString &l)
             return false;
     }
     return true;
+}
+
+// IP literals are read and printed by QUrl (QtCore), which answers as QHostAddress does
+// (tests/unit/tst_urllookup compares the two): an IPv4 host comes back as a plain dotted quad.
+bool isIpv4(const QString &host)
+{
+    QUrl u;
+    u.setHost(host, QUrl::StrictMode);
+    const QStringList parts = u.isValid() ? u.host().split(QLatin1Char('.')) : QStringList();
+    if (parts.size() != 4)
+        return false;
+    for (const QString &p : parts) {
+        bool ok = false;
+        const uint n = p.toUInt(&ok);
+        if (!ok || n > 255 || QString::number(n) != p)
+            return false;
+    }
+    return true;
+}
+
+// "[2001:DB8::0:1]" content → "2001:db8::1" (null: not an IPv6 address). A scope id ("%eth0",
+// QHostAddress's extension) is kept as written.
+QString canonicalIpv6(const QString &text)
+{
+    QString addr = text.simplified();
+    QString scope;
+    const qsizetype pct = addr.lastIndexOf(QLatin1Char('%'));
+    if (pct >= 0) {
+        scope = addr.mid(pct + 1);
+        addr.truncate(pct);
+    }
+    if (!addr.contains(QLatin1Char(':')))
+        return {};
+    QUrl u;
+    u.setHost(QLatin1Char('[') + addr + QLatin1Char(']'), QUrl::StrictMode);
+    if (!u.isValid() || u.host().startsWith(QLatin1Char('v'), Qt::CaseInsensitive)) // IPvFuture
+        return {};
+    return (scope.isEmpty() ? u.host() : u.host() + QLatin1Char('%') + scope).toLower();
 }
 
 bool looksNumeric(const QString &host)
@@ -124,11 +161,10 @@ QString UrlLookup::normalize(const QString &input, QString *reason, bool allowLe
         const qsizetype close = authority.indexOf(QLatin1Char(']'));
         if (close < 0)
             return fail(tr("unterminated [IPv6] address"));
-        const QString addr = authority.mid(1, close - 1);
-        QHostAddress a;
-        if (!a.setAddress(addr) || a.protocol() != QAbstractSocket::IPv6Protocol)
+        const QString addr = canonicalIpv6(authority.mid(1, close - 1));
+        if (addr.isNull())
             return fail(tr("invalid IPv6 address"));
-        host = QLatin1Char('[') + a.toString().toLower() + QLatin1Char(']');
+        host = QLatin1Char('[') + addr + QLatin1Char(']');
         const QString after = authority.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(QLatin1Char(':')))
@@ -182,8 +218,7 @@ QString UrlLookup::normalize(const QString &input, QString *reason, bool allowLe
         if (host.size() > 253)
             return fail(tr("host name longer than 253 characters"));
         if (looksNumeric(host)) {
-            QHostAddress a;
-            if (!prefix.isEmpty() || !a.setAddress(host) || a.protocol() != QAbstractSocket::IPv4Protocol)
+            if (!prefix.isEmpty() || !isIpv4(host))
                 return fail(tr("invalid IPv4 address"));
         } else {
             const QStringList labels = host.split(QLatin1Char('.'));

@@ -1,35 +1,35 @@
 #include "models/ApiClientTableModel.h"
 
+#include "core/TenantDirectory.h"
 #include "core/TokenStatusSource.h"
 #include "models/ModelRoles.h"
-#include "store/TenantStore.h"
 
 #include <QLocale>
 #include <limits>
 
 namespace zc {
 
-ApiClientTableModel::ApiClientTableModel(TenantStore *store, QObject *parent)
+ApiClientTableModel::ApiClientTableModel(TenantDirectory *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
     , m_rows(store->clients())
 {
-    connect(store, &TenantStore::reset, this, &ApiClientTableModel::reload);
-    connect(store, &TenantStore::clientInserted, this, [this](int i) {
+    connect(store, &TenantDirectory::reset, this, &ApiClientTableModel::reload);
+    connect(store, &TenantDirectory::clientInserted, this, [this](int i) {
         beginInsertRows({}, i, i);
         m_rows.insert(i, m_store->clients().at(i));
         endInsertRows();
     });
-    connect(store, &TenantStore::clientChanged, this, [this](int i) {
+    connect(store, &TenantDirectory::clientChanged, this, [this](int i) {
         m_rows[i] = m_store->clients().at(i);
         emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
     });
-    connect(store, &TenantStore::clientRemoved, this, [this](int i, const QString &) {
+    connect(store, &TenantDirectory::clientRemoved, this, [this](int i, const QString &) {
         beginRemoveRows({}, i, i);
         m_rows.removeAt(i);
         endRemoveRows();
     });
-    connect(store, &TenantStore::tenantChanged, this, [this](int) {
+    connect(store, &TenantDirectory::tenantChanged, this, [this](int) {
         if (!m_rows.isEmpty())
             emit dataChanged(index(0, Tenant), index(int(m_rows.size()) - 1, Tenant));
     });

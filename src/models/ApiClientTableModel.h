@@ -9,10 +9,10 @@
 
 namespace zc {
 
-class TenantStore;
+class TenantDirectory;
 
-// API-client profiles of a TenantStore, one row each (no secret values: only whether each
-// secret is stored, from the config, so listing never touches the keychain).
+// API-client profiles of a TenantDirectory (the TenantStore), one row each (no secret values:
+// only whether each secret is stored, from the config, so listing never touches the keychain).
 class ApiClientTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -20,7 +20,7 @@ public:
     // State, ExpiresIn and LastError come from a TokenStatusSource (setTokenSource); empty without.
     enum Column { Name, Tenant, Kind, Identity, Secrets, Endpoint, Modified, State, ExpiresIn, LastError, ColumnCount };
 
-    explicit ApiClientTableModel(TenantStore *store, QObject *parent = nullptr);
+    explicit ApiClientTableModel(TenantDirectory *store, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,7 +44,7 @@ private:
 
     QVariant tokenData(const ApiClient &c, int column, int role) const;
 
-    TenantStore *m_store;
+    TenantDirectory *m_store;
     QList<ApiClient> m_rows;
     QPointer<TokenStatusSource> m_tokens;
 };

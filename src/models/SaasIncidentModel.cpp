@@ -1,4 +1,4 @@
-#include "SaasIncidentModel.h"
+#include "models/SaasIncidentModel.h"
 
 #include <QColor>
 #include <QLocale>

@@ -1,29 +1,29 @@
 #include "models/TenantTableModel.h"
 
+#include "core/TenantDirectory.h"
 #include "models/ModelRoles.h"
-#include "store/TenantStore.h"
 
 #include <QColor>
 #include <QLocale>
 
 namespace zc {
 
-TenantTableModel::TenantTableModel(TenantStore *store, QObject *parent)
+TenantTableModel::TenantTableModel(TenantDirectory *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
     , m_rows(store->tenants())
 {
-    connect(store, &TenantStore::reset, this, &TenantTableModel::reload);
-    connect(store, &TenantStore::tenantInserted, this, [this](int i) {
+    connect(store, &TenantDirectory::reset, this, &TenantTableModel::reload);
+    connect(store, &TenantDirectory::tenantInserted, this, [this](int i) {
         beginInsertRows({}, i, i);
         m_rows.insert(i, m_store->tenants().at(i));
         endInsertRows();
     });
-    connect(store, &TenantStore::tenantChanged, this, [this](int i) {
+    connect(store, &TenantDirectory::tenantChanged, this, [this](int i) {
         m_rows[i] = m_store->tenants().at(i);
         emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
     });
-    connect(store, &TenantStore::tenantRemoved, this, [this](int i, const QString &) {
+    connect(store, &TenantDirectory::tenantRemoved, this, [this](int i, const QString &) {
         beginRemoveRows({}, i, i);
         m_rows.removeAt(i);
         endRemoveRows();
@@ -33,9 +33,9 @@ TenantTableModel::TenantTableModel(TenantStore *store, QObject *parent)
         if (!m_rows.isEmpty())
             emit dataChanged(index(0, Clients), index(int(m_rows.size()) - 1, Clients));
     };
-    connect(store, &TenantStore::clientInserted, this, countsChanged);
-    connect(store, &TenantStore::clientRemoved, this, countsChanged);
-    connect(store, &TenantStore::clientChanged, this, countsChanged);
+    connect(store, &TenantDirectory::clientInserted, this, countsChanged);
+    connect(store, &TenantDirectory::clientRemoved, this, countsChanged);
+    connect(store, &TenantDirectory::clientChanged, this, countsChanged);
 }
 
 void TenantTableModel::reload()

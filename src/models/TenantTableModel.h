@@ -7,17 +7,17 @@
 
 namespace zc {
 
-class TenantStore;
+class TenantDirectory;
 
-// Tenants of a TenantStore, one row each. Keeps its own copy of the rows and follows the
-// store's change signals, so views never see a half-applied change.
+// Tenants of a TenantDirectory (the TenantStore), one row each. Keeps its own copy of the rows
+// and follows the store's change signals, so views never see a half-applied change.
 class TenantTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { Name, Cloud, Vanity, ZpaCustomerId, ZiaOrgId, Clients, Protected, Notes, Modified, ColumnCount };
 
-    explicit TenantTableModel(TenantStore *store, QObject *parent = nullptr);
+    explicit TenantTableModel(TenantDirectory *store, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -31,7 +31,7 @@ private:
     void reload();
     int clientCount(const QString &tenantId) const;
 
-    TenantStore *m_store;
+    TenantDirectory *m_store;
     QList<Tenant> m_rows;
 };
 

@@ -1,4 +1,4 @@
-#include "core/UrlLookupTableModel.h"
+#include "models/UrlLookupTableModel.h"
 
 namespace zc {
 

@@ -38,25 +38,25 @@ QJsonValue optional(const QJsonObject &o, const char *key)
 
 } // namespace
 
-QJsonObject AuditRecord::toJson() const
+QJsonObject AuditLog::toJson(const AuditRecord &r)
 {
-    QJsonObject o{{QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
-                  {QStringLiteral("tenant"), QJsonObject{{QStringLiteral("id"), tenantId}, {QStringLiteral("name"), tenantName}}},
-                  {QStringLiteral("client"), client},
-                  {QStringLiteral("action"), action},
-                  {QStringLiteral("objectType"), objectType},
-                  {QStringLiteral("objectId"), objectId},
-                  {QStringLiteral("objectName"), objectName}};
-    if (!before.isUndefined())
-        o.insert(QStringLiteral("before"), AuditLog::redact(before));
-    if (!after.isUndefined())
-        o.insert(QStringLiteral("after"), AuditLog::redact(after));
-    if (!result.isEmpty())
-        o.insert(QStringLiteral("result"), result);
+    QJsonObject o{{QStringLiteral("time"), r.time.toUTC().toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("tenant"), QJsonObject{{QStringLiteral("id"), r.tenantId}, {QStringLiteral("name"), r.tenantName}}},
+                  {QStringLiteral("client"), r.client},
+                  {QStringLiteral("action"), r.action},
+                  {QStringLiteral("objectType"), r.objectType},
+                  {QStringLiteral("objectId"), r.objectId},
+                  {QStringLiteral("objectName"), r.objectName}};
+    if (!r.before.isUndefined())
+        o.insert(QStringLiteral("before"), redact(r.before));
+    if (!r.after.isUndefined())
+        o.insert(QStringLiteral("after"), redact(r.after));
+    if (!r.result.isEmpty())
+        o.insert(QStringLiteral("result"), r.result);
     return o;
 }
 
-bool AuditRecord::fromJson(const QJsonObject &o, AuditRecord *out)
+bool AuditLog::fromJson(const QJsonObject &o, AuditRecord *out)
 {
     AuditRecord r;
     r.time = QDateTime::fromString(o.value(QLatin1StringView("time")).toString(), Qt::ISODateWithMs);
@@ -126,7 +126,7 @@ bool AuditLog::append(const AuditRecord &record, QString *error)
     if (!QDir().mkpath(info.absolutePath()))
         return fail(QObject::tr("Cannot create the folder %1").arg(info.absolutePath()));
 
-    QByteArray line = QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact);
+    QByteArray line = QJsonDocument(toJson(record)).toJson(QJsonDocument::Compact);
     line.append('\n');
 
     QFile f(m_path);
@@ -177,7 +177,7 @@ AuditLog::ReadResult AuditLog::read(const Filter &filter) const
         QJsonParseError err;
         const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &err);
         AuditRecord rec;
-        if (err.error != QJsonParseError::NoError || !doc.isObject() || !AuditRecord::fromJson(doc.object(), &rec)) {
+        if (err.error != QJsonParseError::NoError || !doc.isObject() || !fromJson(doc.object(), &rec)) {
             ++r.damagedLines;
             continue;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QDateTime>
+#include "core/AuditSink.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -9,27 +10,8 @@
 
 namespace zc {
 
-// One change made through zconsole. `before`/`after` are the object's JSON (absent for a
-// create's before or a delete's after); secrets are stripped on the way in (AuditLog::redact).
-struct AuditRecord
-{
-    QDateTime time;      // UTC
-    QString tenantId;
-    QString tenantName;
-    QString client;      // API client profile (name or id) that made the change
-    QString action;      // create | update | delete | activate | …
-    QString objectType;  // e.g. "zpa.applicationSegment"
-    QString objectId;
-    QString objectName;
-    QJsonValue before;   // Undefined = not recorded
-    QJsonValue after;
-    QString result;      // "ok", or the error a failed change met (optional)
-
-    QJsonObject toJson() const;
-    static bool fromJson(const QJsonObject &o, AuditRecord *out);
-};
-
-// Append-only JSON Lines file (`audit.jsonl`, mode 0600) in the config folder.
+// The AuditSink of the product: an append-only JSON Lines file (`audit.jsonl`, mode 0600) in the
+// config folder.
 //
 // - append() writes one record as one line with a single write() on a file opened O_APPEND,
 //   then flushes it to disk (fsync). A crash mid-append can leave at most one truncated last
@@ -38,7 +20,7 @@ struct AuditRecord
 //   (secret, password, apiKey, token, privateKey, …) at any depth, and replaces values that look
 //   like a JWT or a PEM private key.
 // - Several processes (GUI and CLI) may append to the same file.
-class AuditLog
+class AuditLog : public AuditSink
 {
 public:
     static constexpr const char *FileName = "audit.jsonl";
@@ -47,7 +29,7 @@ public:
     QString path() const { return m_path; }
 
     // False (and `error`) when the record could not be written completely.
-    bool append(const AuditRecord &record, QString *error = nullptr);
+    bool append(const AuditRecord &record, QString *error = nullptr) override;
 
     struct Filter
     {
@@ -71,6 +53,10 @@ public:
 
     static QJsonValue redact(const QJsonValue &v);
     static bool isSecretKey(const QString &key);
+
+    // One line of the file (secrets redacted), and back (false: not a complete record).
+    static QJsonObject toJson(const AuditRecord &record);
+    static bool fromJson(const QJsonObject &o, AuditRecord *out);
 
 private:
     QString m_path;

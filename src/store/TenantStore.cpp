@@ -68,7 +68,7 @@ QString TenantStore::defaultConfigDir()
 }
 
 TenantStore::TenantStore(const QString &configDir, QObject *parent)
-    : QObject(parent)
+    : TenantDirectory(parent)
     , m_dir(configDir)
 {
 }

@@ -3,6 +3,7 @@
 #include "core/ApiClient.h"
 #include "core/ApiError.h"
 #include "core/Tenant.h"
+#include "core/TenantDirectory.h"
 
 #include <QByteArray>
 #include <QList>
@@ -28,7 +29,8 @@ struct StoreResult
 // (`config.json`, schema-versioned) in the config folder, written atomically (QSaveFile).
 // Every change re-reads the file first if another process (the CLI, a second window) changed it
 // since we last read it, so changes from several processes are merged, not lost.
-class TenantStore : public QObject
+// Its change signals are TenantDirectory's.
+class TenantStore : public TenantDirectory
 {
     Q_OBJECT
 public:
@@ -46,9 +48,9 @@ public:
     bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
     QString readOnlyReason() const { return m_readOnlyReason; }
 
-    const QList<Tenant> &tenants() const { return m_tenants; }
-    const QList<ApiClient> &clients() const { return m_clients; }
-    const Tenant *tenant(const QString &id) const;
+    const QList<Tenant> &tenants() const override { return m_tenants; }
+    const QList<ApiClient> &clients() const override { return m_clients; }
+    const Tenant *tenant(const QString &id) const override;
     const Tenant *tenantByName(const QString &name) const;
     const Tenant *findTenant(const QString &nameOrId) const;
     const ApiClient *client(const QString &id) const;
@@ -72,15 +74,7 @@ public:
     void reloadIfChanged();
 
 signals:
-    // Emitted after the change is saved, in order; an index is valid at the moment of its
-    // event (replaying them on a copy of the lists keeps the copy in step). Models keep copies.
-    void reset(); // everything may have changed (reload)
-    void tenantInserted(int index);
-    void tenantChanged(int index);
-    void tenantRemoved(int index, const QString &id);
-    void clientInserted(int index);
-    void clientChanged(int index);
-    void clientRemoved(int index, const QString &id);
+    // (reset, tenantInserted … clientRemoved: see TenantDirectory.)
     void warning(const QString &message);
 
 private:

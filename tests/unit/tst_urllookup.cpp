@@ -3,8 +3,8 @@
 // ExportTable, formula-neutralised).
 #include "core/UrlLookup.h"
 #include "core/ExportCsv.h"
-#include "core/UrlLookupTableModel.h"
 #include "models/ExportTable.h"
+#include "models/UrlLookupTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

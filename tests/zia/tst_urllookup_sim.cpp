@@ -4,7 +4,7 @@
 #include "ZiaTestEnv.h"
 
 #include "api/ZiaUrlLookupRunner.h"
-#include "core/UrlLookupTableModel.h"
+#include "models/UrlLookupTableModel.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 #include "UrlResultProxy.h"
 
 #include "Icons.h"
-#include "core/UrlLookupTableModel.h"
+#include "models/UrlLookupTableModel.h"
 
 #include <QColor>
 

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace zc {
+
+// One SaaS Security (Data Security) incident, as GET /incident/api/incidents/delta lists it
+// (zscaler-api-notes.md §5.3). `raw` keeps every field the server sent.
+struct SaasIncident
+{
+    QString id;            // incident_id (a number in the reply; kept as text)
+    QString state;         // "open" | "closed"
+    QString status;        // "Open-New", "Closed-Business Justified", …
+    QString severity;      // "Low" | "Medium" | "High" | "Critical"
+    QString category;
+    QString appId;
+    QString appName;
+    QString appType;
+    QString assetName;
+    QString assetOwner;    // name, else e-mail
+    QString exposureLevel; // "internal" | "public" | …
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QJsonObject raw;
+
+    static SaasIncident fromJson(const QJsonObject &o);
+};
+
+} // namespace zc
