@@ -13,9 +13,9 @@
 #include "TenantsPage.h"
 #include "TrayNotifier.h"
 #include "segments/AppSegmentsPage.h"
+#include "services/ZiaService.h"
 #include "tools/ToolsPage.h"
 #include "zia/ZiaPage.h"
-#include "services/ZiaService.h"
 
 #include <QCloseEvent>
 #include <QDir>

@@ -5,9 +5,9 @@
 #include "TenantBanner.h"
 #include "TrayNotifier.h"
 #include "services/TokenTracker.h"
+#include "services/ZiaService.h"
 #include "store/TenantStore.h"
 #include "tokens/TokenStyle.h"
-#include "services/ZiaService.h"
 #include "zia/ZiaStyle.h"
 
 #include <QLabel>

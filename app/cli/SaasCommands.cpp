@@ -22,8 +22,8 @@ int runIncidents(CliContext &ctx)
     if (ctx.parser.isSet(QStringLiteral("limit"))) {
         bool ok = false;
         limit = ctx.parser.value(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > SaasSecurityApi::MaxLimit)
-            return ctx.usage(QStringLiteral("--limit needs a number from 1 to %1").arg(SaasSecurityApi::MaxLimit));
+        if (!ok || limit < 1 || limit > ToolsService::saasMaxLimit())
+            return ctx.usage(QStringLiteral("--limit needs a number from 1 to %1").arg(ToolsService::saasMaxLimit()));
     }
     AuthRuntime rt(ctx);
     int rc = 0;

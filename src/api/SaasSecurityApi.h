@@ -10,14 +10,6 @@
 
 namespace zc {
 
-struct SaasIncidentsReply
-{
-    QList<SaasIncident> incidents;
-    QString nextPath;      // the server's continuation path (always present; a short page ends)
-    ApiError error;
-    bool ok() const { return !error.isError(); }
-};
-
 // Palo Alto SaaS Security public API: one read that proves a client's token works.
 // Lives in the thread of its ApiCaller.
 class SaasSecurityApi : public QObject
@@ -40,4 +32,3 @@ private:
 
 } // namespace zc
 
-Q_DECLARE_METATYPE(zc::SaasIncidentsReply)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/ZiaTypes.h"
+#include "core/ZiaTypes.h"
 #include "auth/ApiCaller.h"
 #include "core/UrlLookup.h"
 

@@ -2,6 +2,7 @@
 
 #include "api/ZiaApi.h"
 #include "core/AuditSink.h"
+#include "core/ZiaResults.h"
 
 #include <QJsonValue>
 #include <QMetaType>
@@ -22,15 +23,6 @@ struct ZiaAuditEntry
     QJsonValue before;   // {"urls": [...]} as read before the change
     QJsonValue after;    // {"urls": [...]} as the server answered
     QString result;      // "ok" or the error
-};
-
-struct ZiaUrlEditResult
-{
-    ZiaUrlEdit edit;
-    UrlLookupInput input;  // the URLs as checked: what was sent, what was refused and why
-    ApiError error;
-    bool readOnly = false;
-    bool ok() const { return !error.isError(); }
 };
 
 // The one ZIA edit path: add or remove URLs of a custom URL category, addressed by id
@@ -72,4 +64,3 @@ private:
 
 } // namespace zc
 
-Q_DECLARE_METATYPE(zc::ZiaUrlEditResult)

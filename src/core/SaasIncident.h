@@ -1,7 +1,11 @@
 #pragma once
 
+#include "core/ApiError.h"
+
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace zc {
@@ -28,4 +32,15 @@ struct SaasIncident
     static SaasIncident fromJson(const QJsonObject &o);
 };
 
+// The first page of incidents (SaasSecurityApi::incidents).
+struct SaasIncidentsReply
+{
+    QList<SaasIncident> incidents;
+    QString nextPath;      // the server's continuation path (always present; a short page ends)
+    ApiError error;
+    bool ok() const { return !error.isError(); }
+};
+
 } // namespace zc
+
+Q_DECLARE_METATYPE(zc::SaasIncidentsReply)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ZiaApi.h"
+#include "core/ZiaResults.h"
 
 #include <QElapsedTimer>
 #include <QMetaType>
@@ -11,23 +12,6 @@ namespace zc {
 
 class ActivationLedger;
 class AuditLog;
-
-// How an activation ended.
-struct ZiaActivationResult
-{
-    QString tenantId;
-    ZiaActivationState state = ZiaActivationState::Unknown; // the last state seen
-    ApiError error;            // None on success
-    bool readOnly = false;     // refused: the tenant's API is in read-only mode
-    bool refusedByBudget = false; // refused locally: no request was sent
-    qint64 nextSlotMs = 0;     // with refusedByBudget: wait this long for the next slot
-    bool timedOut = false;     // activateAndWait: still not ACTIVE at the deadline
-    bool waited = false;       // activateAndWait was asked for
-    qint64 elapsedMs = 0;
-    int attempts = 0;          // POST /status/activate requests sent (edit-lock retries included)
-
-    bool ok() const { return !error.isError(); }
-};
 
 // Activation of one tenant's ZIA configuration through one API client. A QObject for the GUI's
 // button and dialog and for `zconsole-cli zia activate`:
@@ -146,4 +130,3 @@ private:
 
 } // namespace zc
 
-Q_DECLARE_METATYPE(zc::ZiaActivationResult)

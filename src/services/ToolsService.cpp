@@ -1,6 +1,8 @@
 #include "services/ToolsService.h"
 
+#include "api/AppTotalApi.h"
 #include "api/AppTotalQuota.h"
+#include "api/SaasSecurityApi.h"
 
 namespace zc {
 
@@ -22,6 +24,12 @@ ToolsService::~ToolsService()
     delete m_appTotal; // before the quota it writes to
     delete m_saas;
 }
+
+bool ToolsService::isAppTotalKind(AuthKind kind) { return AppTotalApi::isAppTotalKind(kind); }
+
+int ToolsService::saasMinLimit() { return SaasSecurityApi::MinLimit; }
+
+int ToolsService::saasMaxLimit() { return SaasSecurityApi::MaxLimit; }
 
 QDateTime ToolsService::quotaResetsUtc() const { return m_quota->resetsAtUtc(); }
 

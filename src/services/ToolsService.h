@@ -1,7 +1,8 @@
 #pragma once
 
-#include "api/AppTotalApi.h"
-#include "api/SaasSecurityApi.h"
+#include "core/ApiClient.h"
+#include "core/AppTotal.h"
+#include "core/SaasIncident.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -10,7 +11,9 @@
 namespace zc {
 
 class ApiCaller;
+class AppTotalApi;
 class AppTotalQuota;
+class SaasSecurityApi;
 class TenantStore;
 
 // The Tools page and `zconsole-cli apptotal …` / `saas …`: AppTotal app lookups with the daily
@@ -24,8 +27,10 @@ public:
     ToolsService(ApiCaller *caller, TenantStore *store, const QString &configDir, QObject *parent = nullptr);
     ~ToolsService() override;
 
-    static bool isAppTotalKind(AuthKind kind) { return AppTotalApi::isAppTotalKind(kind); }
+    static bool isAppTotalKind(AuthKind kind); // apptotal-key, oneapi-*
     static bool isSaasKind(AuthKind kind) { return kind == AuthKind::SaasSecurity; }
+    static int saasMinLimit(); // what the server is asked for at least
+    static int saasMaxLimit();
     QDateTime quotaResetsUtc() const; // the next 00:00 UTC
 
 public slots:

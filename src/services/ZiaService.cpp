@@ -1,6 +1,9 @@
 #include "services/ZiaService.h"
 
+#include "api/ZiaUrlCategoryEditor.h"
 #include "api/ZiaUrlLookupRunner.h"
+#include "services/ActivationController.h"
+#include "services/ZiaStatusTracker.h"
 #include "store/ActivationLedger.h"
 #include "store/AuditLog.h"
 #include "store/TenantStore.h"
@@ -67,6 +70,8 @@ void ZiaService::later(std::function<void()> fn)
 {
     QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection);
 }
+
+void ZiaService::setPollConfig(const ZiaPollConfig &config) { m_tracker->setConfig(config); }
 
 void ZiaService::setActivationTimings(qint64 pollMs, qint64 readOnlyProbeMs)
 {

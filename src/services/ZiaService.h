@@ -1,10 +1,10 @@
 #pragma once
 
-#include "api/ZiaUrlCategoryEditor.h"
 #include "core/ApiClient.h"
 #include "core/UrlLookup.h"
-#include "services/ActivationController.h"
-#include "services/ZiaStatusTracker.h"
+#include "core/ZiaResults.h"
+#include "core/ZiaTypes.h"
+#include "services/ZiaStatusSchedule.h"
 
 #include <QHash>
 #include <QObject>
@@ -14,10 +14,14 @@
 
 namespace zc {
 
+class ActivationController;
 class ActivationLedger;
 class ApiCaller;
 class AuditLog;
 class TenantStore;
+class ZiaApi;
+class ZiaStatusTracker;
+class ZiaUrlCategoryEditor;
 class ZiaUrlLookupRunner;
 
 // ZIA, the same for the ZIA page and `zconsole-cli zia …`: activation status of every tenant
@@ -39,7 +43,7 @@ public:
     ~ZiaService() override;
 
     // Test seams; the activation timeout is also the CLI's --timeout.
-    void setPollConfig(const ZiaPollConfig &config) { m_tracker->setConfig(config); }
+    void setPollConfig(const ZiaPollConfig &config);
     void setActivationTimings(qint64 pollMs, qint64 readOnlyProbeMs);
     void setActivationTimeoutMs(qint64 ms) { m_activationTimeoutMs = ms; }
 

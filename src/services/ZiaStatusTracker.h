@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ZiaApi.h"
+#include "core/ZiaResults.h"
 #include "services/ZiaStatusSchedule.h"
 
 #include <QDateTime>
@@ -10,33 +11,6 @@
 #include <QTimer>
 
 namespace zc {
-
-// What the GUI shows for one ZIA tenant: the sidebar badge, the status bar, the read-only
-// banner, the legacy session's idle countdown and the "changes pending" warning on quit.
-struct ZiaTenantStatus
-{
-    QString tenantId;
-    QString tenantName;
-    QString clientId;               // the client the tracker polls with
-    ZiaActivationState state = ZiaActivationState::Unknown;
-    bool pendingChanges = false;    // PENDING, or a write not yet confirmed by a status read
-    bool readOnly = false;          // the API is in read-only mode (writes are refused)
-    bool watched = false;
-    ApiError lastError;             // the last poll's failure (cleared by a good poll)
-    QDateTime checkedUtc;           // last good status read
-    // zia-legacy: the session's idle deadline (ending the session, or its idle timeout,
-    // ACTIVATES pending changes). Invalid / -1 when the client has no live session.
-    QDateTime sessionExpiresUtc;
-    qint64 sessionDeadlineMs = -1;  // monotonic, on the token broker's clock
-    qint64 sessionIdleTimeoutMs = 0;
-
-    bool operator==(const ZiaTenantStatus &o) const
-    {
-        return tenantId == o.tenantId && clientId == o.clientId && state == o.state
-               && pendingChanges == o.pendingChanges && readOnly == o.readOnly && watched == o.watched
-               && lastError.message == o.lastError.message && sessionDeadlineMs == o.sessionDeadlineMs;
-    }
-};
 
 // The background worker's view of every ZIA tenant's activation state. Polls GET /status per
 // tenant only while the tenant is on screen (setWatched) or has something pending (PENDING,
@@ -135,4 +109,3 @@ private:
 
 } // namespace zc
 
-Q_DECLARE_METATYPE(zc::ZiaTenantStatus)

@@ -16,6 +16,7 @@
 #include "TrayNotifier.h"
 #include "models/SaasIncidentModel.h"
 #include "models/UrlLookupTableModel.h"
+#include "services/ZiaService.h"
 #include "sim/Simulator.h"
 #include "store/TenantStore.h"
 #include "tools/AppTotalWidget.h"
@@ -24,7 +25,6 @@
 #include "zia/UrlCategoryWidget.h"
 #include "zia/UrlLookupWidget.h"
 #include "zia/ZiaPage.h"
-#include "services/ZiaService.h"
 #include "zia/ZiaStatusPanel.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/AppTotalApi.h"
+#include "core/AppTotal.h"
 
 #include <QWidget>
 

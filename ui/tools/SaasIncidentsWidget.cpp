@@ -32,7 +32,7 @@ SaasIncidentsWidget::SaasIncidentsWidget(AppServices *services, QWidget *parent)
     m_client->setObjectName(QStringLiteral("saasClient"));
     m_client->setEmptyText(tr("(no saas-security API client)"));
     m_client->setMaximumWidth(460);
-    m_limit->setRange(SaasSecurityApi::MinLimit, SaasSecurityApi::MaxLimit);
+    m_limit->setRange(ToolsService::saasMinLimit(), ToolsService::saasMaxLimit());
     m_limit->setValue(50);
     m_limit->setAccessibleName(tr("Incidents at most"));
     m_load->setObjectName(QStringLiteral("saasLoad"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/SaasSecurityApi.h"
+#include "core/SaasIncident.h"
 
 #include <QWidget>
 

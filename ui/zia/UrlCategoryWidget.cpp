@@ -4,9 +4,8 @@
 #include "Confirm.h"
 #include "Icons.h"
 #include "MessageBar.h"
-#include "services/ZiaService.h"
-#include "api/ZiaUrlCategoryEditor.h"
 #include "core/UrlLookup.h"
+#include "services/ZiaService.h"
 #include "store/TenantStore.h"
 
 #include <QGridLayout>

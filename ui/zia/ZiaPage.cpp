@@ -2,15 +2,15 @@
 
 #include "AppServices.h"
 #include "BadgeDelegate.h"
+#include "Icons.h"
 #include "MessageBar.h"
 #include "TableView.h"
 #include "UrlCategoryWidget.h"
 #include "UrlLookupWidget.h"
-#include "services/ZiaService.h"
 #include "ZiaStatusPanel.h"
 #include "ZiaStyle.h"
 #include "ZiaTenantModel.h"
-#include "Icons.h"
+#include "services/ZiaService.h"
 #include "store/TenantStore.h"
 
 #include <QHBoxLayout>

@@ -5,10 +5,10 @@
 #include "Confirm.h"
 #include "Icons.h"
 #include "MessageBar.h"
-#include "services/ZiaService.h"
 #include "ZiaStyle.h"
 #include "services/TokenController.h"
 #include "services/TokenTracker.h"
+#include "services/ZiaService.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/ActivationController.h"
+#include "core/ZiaResults.h"
 
 #include <QFrame>
 

@@ -1,7 +1,7 @@
 #include "ZiaTenantModel.h"
 
-#include "services/ZiaService.h"
 #include "ZiaStyle.h"
+#include "services/ZiaService.h"
 #include "store/TenantStore.h"
 
 #include <QColor>

@@ -1,4 +1,4 @@
-#include "api/ZiaTypes.h"
+#include "core/ZiaTypes.h"
 
 #include <QJsonArray>
 
