@@ -5,6 +5,7 @@
 #include "store/AuditLog.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -187,12 +188,12 @@ void ActivationController::start(bool wait, qint64 timeoutMs)
     // goes there (two strings and the clock), so it may outlive this controller.
     m_reserving = true;
     const CancelHandle cancel = m_cancel;
-    QtConcurrent::run([ledger = *m_ledger, tenantId = m_tenantId, budget = m_budget] {
-        ActivationLedger copy = ledger;
-        LedgerSlot slot;
-        slot.granted = copy.reserve(tenantId, budget, &slot.waitMs, &slot.error);
-        return slot;
-    }).then(this, [this, cancel, wait, timeoutMs](const LedgerSlot &slot) {
+    // A watcher, not QFuture::then(this, …): Qt 6.4 asserts that then()'s context outlives the
+    // task; the watcher dies with this controller and then reports nothing.
+    auto *watcher = new QFutureWatcher<LedgerSlot>(this);
+    connect(watcher, &QFutureWatcher<LedgerSlot>::finished, this, [this, watcher, cancel, wait, timeoutMs] {
+        watcher->deleteLater();
+        const LedgerSlot slot = watcher->result();
         if (cancel != m_cancel || !m_reserving)
             return; // cancel() came first
         m_reserving = false;
@@ -210,6 +211,12 @@ void ActivationController::start(bool wait, qint64 timeoutMs)
             qCWarning(lcZia).noquote() << slot.error << "- only this process's activation budget applies";
         send(wait, timeoutMs);
     });
+    watcher->setFuture(QtConcurrent::run([ledger = *m_ledger, tenantId = m_tenantId, budget = m_budget] {
+        ActivationLedger copy = ledger;
+        LedgerSlot slot;
+        slot.granted = copy.reserve(tenantId, budget, &slot.waitMs, &slot.error);
+        return slot;
+    }));
 }
 
 void ActivationController::send(bool wait, qint64 timeoutMs)
