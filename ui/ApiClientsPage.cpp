@@ -4,7 +4,6 @@
 
 #include "ApiClientDialog.h"
 #include "AppServices.h"
-#include "ClientFilterProxy.h"
 #include "Confirm.h"
 #include "Icons.h"
 #include "MessageBar.h"
@@ -14,9 +13,11 @@
 // the complete type must come first (see the report to the models owner).
 #include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
+#include "models/ClientFilterProxy.h"
 #include "services/SessionWorker.h"
 #include "services/TokenController.h"
 #include "services/TokenTracker.h"
+#include "tokens/TokenStyle.h"
 
 #include <QHeaderView>
 #include <QMenu>
@@ -30,6 +31,7 @@ ApiClientsPage::ApiClientsPage(AppServices *services, QWidget *parent)
     , m_model(new ApiClientTableModel(services->store(), this))
     , m_clientProxy(new ClientFilterProxy(this))
 {
+    m_clientProxy->setTokenDecoration(&TokenStyle::icon, TokenStyle::color(TokenState::Error));
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("apiClientsPage"));
     QFont title = m_ui->titleLabel->font();

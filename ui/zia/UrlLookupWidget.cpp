@@ -4,11 +4,11 @@
 #include "Icons.h"
 #include "MessageBar.h"
 #include "TableView.h"
-#include "UrlResultProxy.h"
 #include "services/ZiaService.h"
 #include "api/ZiaApi.h"
 #include "models/ExportTable.h"
 #include "models/UrlLookupTableModel.h"
+#include "models/UrlResultProxy.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -77,6 +77,7 @@ UrlLookupWidget::UrlLookupWidget(AppServices *services, QWidget *parent)
     m_export->setToolTip(tr("Save the results as a CSV file (the table's order)"));
     m_count->setObjectName(QStringLiteral("lookupCount"));
     m_proxy->setSourceModel(m_model);
+    m_proxy->setAlertIcon(Icons::get(QStringLiteral("warning")));
     m_view->setModel(m_proxy);
     m_view->setObjectName(QStringLiteral("lookupResults"));
     m_view->setAccessibleName(tr("URL lookup results"));

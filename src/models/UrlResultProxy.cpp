@@ -1,6 +1,5 @@
-#include "UrlResultProxy.h"
+#include "models/UrlResultProxy.h"
 
-#include "Icons.h"
 #include "models/UrlLookupTableModel.h"
 
 #include <QColor>
@@ -20,8 +19,9 @@ QVariant UrlResultProxy::data(const QModelIndex &index, int role) const
         const bool alert = index.data(UrlLookupTableModel::HasAlertRole).toBool();
         if (alert && role == Qt::ForegroundRole)
             return QColor(0xb9, 0x1c, 0x1c);
-        if (alert && role == Qt::DecorationRole && index.column() == UrlLookupTableModel::AlertsColumn)
-            return Icons::get(QStringLiteral("warning"));
+        if (alert && role == Qt::DecorationRole && index.column() == UrlLookupTableModel::AlertsColumn
+            && !m_alertIcon.isNull())
+            return m_alertIcon;
     }
     return QSortFilterProxyModel::data(index, role);
 }

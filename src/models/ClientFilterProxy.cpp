@@ -1,11 +1,12 @@
-#include "ClientFilterProxy.h"
+#include "models/ClientFilterProxy.h"
 
 // ApiClientTableModel.h holds a QPointer<TokenStatusSource> with only a forward declaration:
-// the complete type must come first (see the report to the models owner).
+// the complete type must come first.
 #include "core/TokenStatusSource.h"
 #include "models/ApiClientTableModel.h"
 #include "models/ModelRoles.h"
-#include "tokens/TokenStyle.h"
+
+#include <utility>
 
 namespace zc {
 
@@ -22,6 +23,12 @@ void ClientFilterProxy::setTenantFilter(const QString &tenantId)
     invalidateRowsFilter();
 }
 
+void ClientFilterProxy::setTokenDecoration(StateIcon stateIcon, const QColor &errorColor)
+{
+    m_stateIcon = std::move(stateIcon);
+    m_errorColor = errorColor;
+}
+
 bool ClientFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (!m_tenantId.isEmpty()) {
@@ -32,23 +39,20 @@ bool ClientFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     return TableFilterProxy::filterAcceptsRow(sourceRow, sourceParent);
 }
 
-} // namespace zc
-
-namespace zc {
-
 QVariant ClientFilterProxy::data(const QModelIndex &index, int role) const
 {
     if (index.isValid() && (role == Qt::DecorationRole || role == Qt::ForegroundRole)) {
         const int col = mapToSource(index).column();
         const auto *m = qobject_cast<const ApiClientTableModel *>(sourceModel());
         if (m && m->tokenSource()) {
-            if (col == ApiClientTableModel::State && role == Qt::DecorationRole) {
+            if (col == ApiClientTableModel::State && role == Qt::DecorationRole && m_stateIcon) {
                 const QVariant v = index.data(SortRole);
                 if (v.typeId() == QMetaType::Int)
-                    return TokenStyle::icon(TokenState(v.toInt()));
+                    return m_stateIcon(TokenState(v.toInt()));
             }
-            if (col == ApiClientTableModel::LastError && role == Qt::ForegroundRole)
-                return TokenStyle::color(TokenState::Error);
+            if (col == ApiClientTableModel::LastError && role == Qt::ForegroundRole
+                && m_errorColor.isValid())
+                return m_errorColor;
         }
     }
     return TableFilterProxy::data(index, role);
