@@ -96,12 +96,12 @@ QString ZiaApi::path(const QString &clientId, const QString &rest) const
 
 QString ZiaApi::activationRateKey(const QString &tenantId)
 {
-    return tenantId + QStringLiteral("/zia/activate");
+    return RequestPolicy::rateKey(tenantId, QStringLiteral("zia"), QStringLiteral("activate"));
 }
 
 QString ZiaApi::urlLookupRateKey(const QString &tenantId)
 {
-    return tenantId + QStringLiteral("/zia/urlLookup");
+    return RequestPolicy::rateKey(tenantId, QStringLiteral("zia"), QStringLiteral("urlLookup"));
 }
 
 QList<RateBudget> ZiaApi::activationBudgets(const ZiaActivationBudget &b)
@@ -111,24 +111,45 @@ QList<RateBudget> ZiaApi::activationBudgets(const ZiaActivationBudget &b)
 
 QList<RateBudget> ZiaApi::urlLookupBudgets()
 {
-    return {{1, UrlLookupIntervalMs}, {UrlLookupPerHour, 3'600'000}};
+    return RequestPolicy::budgetsFor(QStringLiteral("zia"), QStringLiteral("urlLookup"));
 }
 
 void ZiaApi::ensureBudgets(const QString &tenantId)
 {
-    RateLimiter *limiter = m_caller->broker()->pipeline()->limiter();
-    if (!limiter || tenantId.isEmpty())
+    if (tenantId.isEmpty())
         return;
-    if (limiter->budgets(activationRateKey(tenantId)).isEmpty())
-        limiter->setBudgets(activationRateKey(tenantId), activationBudgets());
-    if (limiter->budgets(urlLookupRateKey(tenantId)).isEmpty())
-        limiter->setBudgets(urlLookupRateKey(tenantId), urlLookupBudgets());
+    m_caller->policy()->ensure(activationRateKey(tenantId));
+    m_caller->policy()->ensure(urlLookupRateKey(tenantId));
+}
+
+void ZiaApi::setActivationBudget(const QString &tenantId, const ZiaActivationBudget &budget)
+{
+    m_caller->policy()->setBudgets(activationRateKey(tenantId), activationBudgets(budget));
+}
+
+QList<RateBudget> ZiaApi::activationBudgetsOf(const QString &tenantId) const
+{
+    return m_caller->policy()->budgets(activationRateKey(tenantId));
+}
+
+int ZiaApi::activationsWithin(const QString &tenantId, qint64 windowMs) const
+{
+    return m_caller->policy()->grantsWithin(activationRateKey(tenantId), windowMs);
+}
+
+qint64 ZiaApi::activationWaitMs(const QString &tenantId) const
+{
+    return m_caller->policy()->waitMs(activationRateKey(tenantId));
 }
 
 int ZiaApi::urlLookupsInLastHour(const QString &clientId) const
 {
-    RateLimiter *limiter = m_caller->broker()->pipeline()->limiter();
-    return limiter ? limiter->grantsInWindow(urlLookupRateKey(tenantIdOf(clientId)), 3'600'000) : 0;
+    return m_caller->policy()->grantsWithin(urlLookupRateKey(tenantIdOf(clientId)), 3'600'000);
+}
+
+qint64 ZiaApi::urlLookupWaitMs(const QString &clientId) const
+{
+    return m_caller->policy()->waitMs(urlLookupRateKey(tenantIdOf(clientId)));
 }
 
 bool ZiaApi::isReadOnlyError(const ApiError &e)
@@ -171,8 +192,6 @@ void ZiaApi::send(const QString &clientId, ApiRequest request, QObject *ctx,
         bool readOnly = false;
         observe(tenantId, r, &readOnly);
         ApiError e = r.error;
-        if (!e.isError() && !r.ok())
-            e = apiErrorFromResponse(r);
         if (readOnly && r.status == 403) {
             e.kind = ErrorKind::Api;
             e.code = QStringLiteral("STATE_READONLY");

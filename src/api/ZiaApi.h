@@ -19,7 +19,7 @@ namespace zc {
 // and retried as the network layer says:
 //  - reads go under "<tenant>/zia/read" (2/s, 1000/h), writes under "<tenant>/zia/write"
 //    (1/s, 400/h); POST /status/activate under "<tenant>/zia/activate" (10/min, 40/h) and
-//    POST /urlLookup under "<tenant>/zia/urlLookup" (1 per 1.1 s, 400/h): see ensureBudgets();
+//    POST /urlLookup under "<tenant>/zia/urlLookup" (1 per 1.1 s, 400/h): RequestPolicy's table;
 //  - 409 EDIT_LOCK_NOT_AVAILABLE is retried by the pipeline's RetryPolicy (5 s doubling, capped
 //    at 60 s, bounded in total: RetryConfig::editLock*; tests shrink editLockBaseMs there);
 //  - 403 STATE_READONLY (or `x-zscaler-mode: read-only`) comes back as a typed read-only reply
@@ -50,11 +50,18 @@ public:
     static QString urlLookupRateKey(const QString &tenantId);
     static QList<RateBudget> activationBudgets(const ZiaActivationBudget &b = {});
     static QList<RateBudget> urlLookupBudgets();
-    static constexpr qint64 UrlLookupIntervalMs = 1100; // 1/s plus a margin against jitter
-    static constexpr int UrlLookupPerHour = 400;
-    // Installs the default budgets of the tenant's dedicated keys, unless some are set already
-    // (a test or a setting may set them first).
+    static constexpr qint64 UrlLookupIntervalMs = ziaLimits::UrlLookupIntervalMs; // 1/s plus a margin
+    static constexpr int UrlLookupPerHour = ziaLimits::UrlLookupPerHour;
+    // Installs RequestPolicy's budgets of the tenant's dedicated keys, unless some are set
+    // already (a test or a setting may set them first; the pipeline does it on first use too).
     void ensureBudgets(const QString &tenantId);
+    // The tenant's activation budget as set (ActivationController::setBudget), and its use.
+    void setActivationBudget(const QString &tenantId, const ZiaActivationBudget &budget);
+    QList<RateBudget> activationBudgetsOf(const QString &tenantId) const;
+    int activationsWithin(const QString &tenantId, qint64 windowMs) const;
+    qint64 activationWaitMs(const QString &tenantId) const;
+    // Until the next URL lookup request of the client's tenant could go (0 = now).
+    qint64 urlLookupWaitMs(const QString &clientId) const;
     // URL lookup requests granted under the client's tenant key in the last hour (of the 400).
     int urlLookupsInLastHour(const QString &clientId) const;
 

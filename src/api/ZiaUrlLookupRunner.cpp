@@ -21,10 +21,8 @@ ZiaUrlLookupRunner::~ZiaUrlLookupRunner()
 
 qint64 ZiaUrlLookupRunner::etaFor(const QString &clientId, int batches) const
 {
-    RateLimiter *limiter = m_api->caller()->broker()->pipeline()->limiter();
-    const QString key = ZiaApi::urlLookupRateKey(m_api->tenantIdOf(clientId));
-    const int used = limiter ? limiter->grantsInWindow(key, 3'600'000) : 0;
-    const qint64 firstWait = limiter ? limiter->waitEstimateMs(key) : 0;
+    const int used = m_api->urlLookupsInLastHour(clientId);
+    const qint64 firstWait = m_api->urlLookupWaitMs(clientId);
     return UrlLookup::etaMs(batches, ZiaApi::UrlLookupIntervalMs, ZiaApi::UrlLookupPerHour, used, firstWait);
 }
 

@@ -1,7 +1,7 @@
 #include "api/ZpaApi.h"
 
 #include "core/ZpaPage.h"
-#include "net/ErrorBody.h"
+#include "core/ZpaResults.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -86,48 +86,27 @@ QString ZpaApi::basePath(const QString &clientId) const
 
 QString ZpaApi::readRateKey(const QString &tenantId)
 {
-    return tenantId + QStringLiteral("/zpa/read");
+    return RequestPolicy::rateKey(tenantId, QStringLiteral("zpa"), QStringLiteral("read"));
 }
 
 QString ZpaApi::writeRateKey(const QString &tenantId)
 {
-    return tenantId + QStringLiteral("/zpa/write");
-}
-
-qint64 ZpaApi::arrivalMarginMs(qint64 windowMs)
-{
-    return std::max<qint64>(50, windowMs / 100);
-}
-
-QList<RateBudget> ZpaApi::withMargin(const QList<RateBudget> &budgets)
-{
-    QList<RateBudget> out;
-    for (const RateBudget &b : budgets)
-        out.append({b.count, b.windowMs + arrivalMarginMs(b.windowMs)});
-    return out;
+    return RequestPolicy::rateKey(tenantId, QStringLiteral("zpa"), QStringLiteral("write"));
 }
 
 void ZpaApi::setReadBudget(const QString &tenantId, int count, qint64 windowMs)
 {
-    if (RateLimiter *l = m_caller->broker()->pipeline()->limiter())
-        l->setBudgets(readRateKey(tenantId), count > 0 ? withMargin({{count, windowMs}}) : QList<RateBudget>{});
+    m_caller->policy()->setBudget(readRateKey(tenantId), count, windowMs);
 }
 
 void ZpaApi::setWriteBudget(const QString &tenantId, int count, qint64 windowMs)
 {
-    if (RateLimiter *l = m_caller->broker()->pipeline()->limiter())
-        l->setBudgets(writeRateKey(tenantId), count > 0 ? withMargin({{count, windowMs}}) : QList<RateBudget>{});
+    m_caller->policy()->setBudget(writeRateKey(tenantId), count, windowMs);
 }
 
-void ZpaApi::ensureBudgets(const QString &tenantId)
+qint64 ZpaApi::readWaitMs(const QString &tenantId) const
 {
-    RateLimiter *l = m_caller->broker()->pipeline()->limiter();
-    if (!l || tenantId.isEmpty())
-        return;
-    if (!l->isConfigured(readRateKey(tenantId)))
-        l->setBudgets(readRateKey(tenantId), withMargin(ApiCaller::defaultBudgets(QStringLiteral("zpa"), false)));
-    if (!l->isConfigured(writeRateKey(tenantId)))
-        l->setBudgets(writeRateKey(tenantId), withMargin(ApiCaller::defaultBudgets(QStringLiteral("zpa"), true)));
+    return m_caller->policy()->waitMs(readRateKey(tenantId));
 }
 
 QString ZpaApi::searchExpression(const QString &text)
@@ -174,7 +153,6 @@ void ZpaApi::send(const QString &clientId, const QByteArray &method, const QStri
         QTimer::singleShot(0, ctx ? ctx : this, [done, r] { done(r); });
         return;
     }
-    ensureBudgets(target(clientId)->tenant.id);
     ApiRequest req;
     req.method = method;
     req.path = rest.startsWith(QLatin1Char('/')) && rest.startsWith(basePath(clientId)) ? rest : basePath(clientId) + rest;
@@ -184,12 +162,9 @@ void ZpaApi::send(const QString &clientId, const QByteArray &method, const QStri
     m_caller->call(clientId, req, this, [done, guard, hasCtx](const HttpResponse &r) {
         if (hasCtx && !guard)
             return;
-        HttpResponse out = r;
-        if (!out.error.isError() && !out.ok())
-            out.error = apiErrorFromResponse(out);
-        if (out.error.isError())
-            qCInfo(lcZpa).noquote() << out.endpoint << "failed:" << out.error.toString();
-        done(out);
+        if (r.error.isError())
+            qCInfo(lcZpa).noquote() << r.endpoint << "failed:" << r.error.toString();
+        done(r);
     }, cancel);
 }
 

@@ -22,12 +22,12 @@ namespace zc {
 // "<tenant>/zpa/write" and retried per RetryPolicy (429 `retry-after: 4s` pauses the key).
 // Errors are ApiError with ZPA's {id, reason} in code / message.
 //
-// Budgets: before its first request for a tenant ZpaApi installs ZPA's documented budgets
-// (20 GET and 10 writes per 10 s) plus an arrival margin on the window (arrivalMarginMs): the
-// server counts a request when it arrives, the limiter when it was written to its connection
-// (RateLimiter::markSent; a new connection's handshakes come before that), and without a margin
-// the jitter between writing and arriving alone produces 429s whenever the budget binds.
-// setReadBudget() changes them.
+// Budgets: ZPA's documented budgets (20 GET and 10 writes per 10 s) plus an arrival margin on
+// the window (arrivalMarginMs) are RequestPolicy's, installed by the pipeline on a key's first
+// use whoever sends first (this class, the connection test): the server counts a request when
+// it arrives, the limiter when it was written to its connection (RateLimiter::markSent; a new
+// connection's handshakes come before that), and without a margin the jitter between writing
+// and arriving alone produces 429s whenever the budget binds. setReadBudget() changes them.
 //
 // Callbacks run in this object's thread, never synchronously, unless `ctx` dies first.
 // Lives in the thread of its ApiCaller (the session worker, or the CLI's main thread).
@@ -51,14 +51,15 @@ public:
 
     static QString readRateKey(const QString &tenantId);  // "<tenant>/zpa/read"
     static QString writeRateKey(const QString &tenantId); // "<tenant>/zpa/write"
-    // max(50 ms, 1 % of the window)
-    static qint64 arrivalMarginMs(qint64 windowMs);
-    static QList<RateBudget> withMargin(const QList<RateBudget> &budgets);
-    // Sets the tenant's GET budget (e.g. 20 per 10'000 ms), the arrival margin added.
+    // max(50 ms, 1 % of the window) (RequestPolicy::arrivalMarginMs)
+    static qint64 arrivalMarginMs(qint64 windowMs) { return RequestPolicy::arrivalMarginMs(windowMs); }
+    static QList<RateBudget> withMargin(const QList<RateBudget> &b) { return RequestPolicy::withMargin(b); }
+    // Sets the tenant's GET budget (e.g. 20 per 10'000 ms), the arrival margin added; count <= 0
+    // = unlimited.
     void setReadBudget(const QString &tenantId, int count, qint64 windowMs);
     void setWriteBudget(const QString &tenantId, int count, qint64 windowMs);
-    // Installs the defaults for keys nobody configured yet.
-    void ensureBudgets(const QString &tenantId);
+    // Until a new GET of the tenant could go (0 = now), for progress displays.
+    qint64 readWaitMs(const QString &tenantId) const;
 
     // The `search` query value: "name+EQ+x" (an operator of §3.4) is kept; other text becomes
     // "name+CONTAINS+<text>"; "" = none. Percent-encoded ('+' as %2B, as recorded).

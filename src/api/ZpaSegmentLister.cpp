@@ -31,8 +31,8 @@ ZpaSegmentLister::~ZpaSegmentLister()
 ZpaListProgress ZpaSegmentLister::currentProgress() const
 {
     ZpaListProgress p = m_ledger ? m_ledger->progress() : ZpaListProgress();
-    if (RateLimiter *l = m_api->caller()->broker()->pipeline()->limiter(); l && !m_rateKey.isEmpty())
-        p.waitMs = l->waitEstimateMs(m_rateKey);
+    if (!m_tenantId.isEmpty())
+        p.waitMs = m_api->readWaitMs(m_tenantId);
     return p;
 }
 
@@ -54,7 +54,7 @@ void ZpaSegmentLister::start(const QString &clientId, const ZpaListOptions &opti
     m_clock.start();
     QString why;
     if (!m_api->checkClient(clientId, &why)) {
-        m_rateKey.clear();
+        m_tenantId.clear();
         m_ledger->abort(ApiError::make(ErrorKind::Config, why), true);
         const quint64 gen = m_generation;
         QTimer::singleShot(0, this, [this, gen] {
@@ -63,10 +63,8 @@ void ZpaSegmentLister::start(const QString &clientId, const ZpaListOptions &opti
         });
         return;
     }
-    const QString tenantId = m_api->target(clientId)->tenant.id;
-    m_rateKey = ZpaApi::readRateKey(tenantId);
-    m_api->ensureBudgets(tenantId);
-    qCInfo(lcZpa).noquote() << "listing application segments of tenant" << tenantId << "pagesize"
+    m_tenantId = m_api->target(clientId)->tenant.id;
+    qCInfo(lcZpa).noquote() << "listing application segments of tenant" << m_tenantId << "pagesize"
                             << m_options.pageSize << "in flight" << m_options.maxInFlight;
     pump();
 }

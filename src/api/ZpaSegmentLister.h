@@ -83,7 +83,7 @@ private:
 
     ZpaApi *m_api;
     QString m_clientId;
-    QString m_rateKey;
+    QString m_tenantId;
     ZpaListOptions m_options;
     std::unique_ptr<ZpaListLedger> m_ledger;
     std::shared_ptr<ZpaInternPools> m_pools; // this listing's; parse tasks hold it too

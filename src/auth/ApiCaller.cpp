@@ -26,7 +26,12 @@ ApiCaller::ApiCaller(TokenBroker *broker, QObject *parent)
 {
 }
 
-QString ApiCaller::defaultRateKey(const AuthTarget &t, const ApiRequest &r)
+RequestPolicy *ApiCaller::policy() const
+{
+    return m_broker->pipeline()->policy();
+}
+
+QString ApiCaller::serviceOf(const AuthTarget &t, const ApiRequest &r)
 {
     QString service;
     switch (t.client.kind) {
@@ -46,33 +51,15 @@ QString ApiCaller::defaultRateKey(const AuthTarget &t, const ApiRequest &r)
         break;
     }
     }
+    return service;
+}
+
+QString ApiCaller::defaultRateKey(const AuthTarget &t, const ApiRequest &r)
+{
     const QByteArray m = r.method.toUpper();
     const bool write = !(m == "GET" || m == "HEAD");
-    return t.tenant.id + QLatin1Char('/') + service + (write ? QStringLiteral("/write") : QStringLiteral("/read"));
-}
-
-QList<RateBudget> ApiCaller::defaultBudgets(const QString &service, const QString &methodClass)
-{
-    // Endpoint-specific ZIA budgets (zscaler-api-notes.md §4.4, §4.5).
-    if (service == QLatin1String("zia") && methodClass == QLatin1String("activate"))
-        return {{10, 60'000}, {40, 3'600'000}};
-    if (service == QLatin1String("zia") && methodClass == QLatin1String("urlLookup"))
-        return {{1, 1100}, {400, 3'600'000}};
-    if (methodClass != QLatin1String("read") && methodClass != QLatin1String("write"))
-        return {}; // a class only its service knows: it installs the budget itself
-    return defaultBudgets(service, methodClass == QLatin1String("write"));
-}
-
-QList<RateBudget> ApiCaller::defaultBudgets(const QString &service, bool write)
-{
-    if (service == QLatin1String("zpa"))
-        return {{write ? 10 : 20, 10'000}};
-    if (service == QLatin1String("zia"))
-        return write ? QList<RateBudget>{{1, 1000}, {400, 3'600'000}}
-                     : QList<RateBudget>{{2, 1000}, {1000, 3'600'000}};
-    if (service == QLatin1String("ziam"))
-        return {{20, 1000}};
-    return {};
+    return RequestPolicy::rateKey(t.tenant.id, serviceOf(t, r),
+                                  write ? QStringLiteral("write") : QStringLiteral("read"));
 }
 
 QUrl ApiCaller::urlFor(const QString &clientId, const QString &path) const
@@ -97,15 +84,6 @@ void ApiCaller::call(const QString &clientId, const ApiRequest &request, QObject
     c->cancel = cancel ? cancel : makeCancelHandle();
     if (const AuthTarget *t = m_broker->target(clientId)) {
         c->rateKey = request.rateKey.isEmpty() ? defaultRateKey(*t, request) : request.rateKey;
-        if (!m_knownKeys.contains(c->rateKey)) {
-            m_knownKeys.insert(c->rateKey);
-            RateLimiter *limiter = m_broker->pipeline()->limiter();
-            if (limiter && !limiter->isConfigured(c->rateKey)) {
-                const QStringList parts = c->rateKey.split(QLatin1Char('/'));
-                if (parts.size() == 3)
-                    limiter->setBudgets(c->rateKey, defaultBudgets(parts[1], parts[2]));
-            }
-        }
     }
     step(c);
 }
@@ -145,8 +123,9 @@ void ApiCaller::step(const std::shared_ptr<Call> &c)
         req.method = c->request.method;
         req.url = urlFor(c->clientId, c->request.path);
         req.caFile = target->client.caFile;
-        req.timeoutMs = c->request.timeoutMs;
-        req.maxBodyBytes = c->request.maxBodyBytes;
+        const ApiRules &rules = RequestPolicy::rules(serviceOf(*target, c->request));
+        req.timeoutMs = c->request.timeoutMs > 0 ? c->request.timeoutMs : rules.timeoutMs;
+        req.maxBodyBytes = c->request.maxBodyBytes != 0 ? c->request.maxBodyBytes : rules.maxBodyBytes;
         req.headers = c->request.headers;
         if (req.header("accept").isEmpty())
             req.setHeader("Accept", "application/json");
@@ -157,7 +136,7 @@ void ApiCaller::step(const std::shared_ptr<Call> &c)
         const quint64 generation = token.generation;
         const AuthKind kind = target->client.kind;
         m_broker->pipeline()->send(
-            req, SendOptions{c->rateKey, c->request.retry}, this,
+            req, SendOptions{c->rateKey, c->request.retry, c->request.onRetry}, this,
             [this, c, generation, kind, auth](const HttpResponse &r) {
                 if (!auth->isUnauthorized(r) || c->cancel->isCancelled()) {
                     if (r.status > 0 && r.status != 401)

@@ -27,6 +27,7 @@ HttpPipeline::HttpPipeline(HttpClient *client, RateLimiter *limiter, Clock *cloc
     , m_client(client)
     , m_limiter(limiter)
     , m_clock(clock)
+    , m_requestPolicy(limiter)
 {
 }
 
@@ -64,10 +65,12 @@ void HttpPipeline::attempt(const std::shared_ptr<Call> &call)
         m_client->send(request, this,
                        [this, call](const HttpResponse &r) { onResponse(call, r); }, call->cancel);
     };
-    if (call->options.rateKey.isEmpty() || !m_limiter)
+    if (call->options.rateKey.isEmpty() || !m_limiter) {
         go();
-    else
+    } else {
+        m_requestPolicy.ensure(call->options.rateKey);
         m_limiter->acquire(call->options.rateKey, this, go, call->cancel);
+    }
 }
 
 void HttpPipeline::onResponse(const std::shared_ptr<Call> &call, HttpResponse response)
@@ -88,6 +91,8 @@ void HttpPipeline::onResponse(const std::shared_ptr<Call> &call, HttpResponse re
             qCInfo(lcNet).noquote() << call->request.endpoint() << ":"
                                     << RetryDecision::reasonName(d.reason) << "- retrying in"
                                     << d.delayMs << "ms (attempt" << call->attempts + 1 << ")";
+            if (call->options.onRetry)
+                call->options.onRetry(RetryDecision::reasonName(d.reason), d.delayMs, call->attempts + 1);
             emit retryScheduled(call->request.endpoint(), RetryDecision::reasonName(d.reason),
                                 d.delayMs, call->attempts + 1);
             if (d.pauseKey && !call->options.rateKey.isEmpty() && m_limiter) {

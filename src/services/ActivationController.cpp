@@ -29,15 +29,12 @@ ActivationController::ActivationController(ZiaApi *api, const QString &clientId,
     qRegisterMetaType<zc::ZiaActivationResult>();
     qRegisterMetaType<zc::ZiaActivationState>();
     m_api->ensureBudgets(m_tenantId);
-    if (RateLimiter *l = limiter()) {
-        // Reflect a budget set elsewhere (a test, a setting) in budget().
-        const QList<RateBudget> b = l->budgets(ZiaApi::activationRateKey(m_tenantId));
-        if (b.size() == 2) {
-            m_budget.perMinute = b[0].count;
-            m_budget.minuteMs = b[0].windowMs;
-            m_budget.perHour = b[1].count;
-            m_budget.hourMs = b[1].windowMs;
-        }
+    // Reflect a budget set elsewhere (a test, a setting) in budget().
+    if (const QList<RateBudget> b = m_api->activationBudgetsOf(m_tenantId); b.size() == 2) {
+        m_budget.perMinute = b[0].count;
+        m_budget.minuteMs = b[0].windowMs;
+        m_budget.perHour = b[1].count;
+        m_budget.hourMs = b[1].windowMs;
     }
     m_readOnly = m_api->isReadOnly(m_tenantId);
     m_pollTimer.setSingleShot(true);
@@ -64,11 +61,6 @@ ActivationController::~ActivationController()
         m_cancel->cancel();
 }
 
-RateLimiter *ActivationController::limiter() const
-{
-    return m_api->caller()->broker()->pipeline()->limiter();
-}
-
 QString ActivationController::tenantName() const
 {
     return m_api->tenantNameOf(m_clientId);
@@ -82,8 +74,7 @@ QString ActivationController::confirmationText() const
 void ActivationController::setBudget(const ZiaActivationBudget &budget)
 {
     m_budget = budget;
-    if (RateLimiter *l = limiter())
-        l->setBudgets(ZiaApi::activationRateKey(m_tenantId), ZiaApi::activationBudgets(budget));
+    m_api->setActivationBudget(m_tenantId, budget);
 }
 
 void ActivationController::setReadOnlyProbeIntervalMs(qint64 ms)
@@ -101,8 +92,7 @@ void ActivationController::setAuditLog(AuditLog *log, const QString &clientName)
 
 qint64 ActivationController::localWaitMs() const
 {
-    RateLimiter *l = limiter();
-    return l ? l->waitEstimateMs(ZiaApi::activationRateKey(m_tenantId)) : 0;
+    return m_api->activationWaitMs(m_tenantId);
 }
 
 qint64 ActivationController::budgetWaitMs() const
@@ -112,15 +102,13 @@ qint64 ActivationController::budgetWaitMs() const
 
 int ActivationController::activationsInLastMinute() const
 {
-    RateLimiter *l = limiter();
-    const int here = l ? l->grantsInWindow(ZiaApi::activationRateKey(m_tenantId), m_budget.minuteMs) : 0;
+    const int here = m_api->activationsWithin(m_tenantId, m_budget.minuteMs);
     return std::max(here, m_ledger ? m_ledger->countWithin(m_tenantId, m_budget.minuteMs) : 0);
 }
 
 int ActivationController::activationsInLastHour() const
 {
-    RateLimiter *l = limiter();
-    const int here = l ? l->grantsInWindow(ZiaApi::activationRateKey(m_tenantId), m_budget.hourMs) : 0;
+    const int here = m_api->activationsWithin(m_tenantId, m_budget.hourMs);
     return std::max(here, m_ledger ? m_ledger->countWithin(m_tenantId, m_budget.hourMs) : 0);
 }
 

@@ -100,7 +100,6 @@ private:
     void setReadOnly(bool readOnly);
     void probeReadOnly();
     void onRetryScheduled(const QString &endpoint, const QString &reason, qint64 delayMs, int attempt);
-    RateLimiter *limiter() const;
     qint64 localWaitMs() const; // this process's RateLimiter only
 
     ZiaApi *m_api;

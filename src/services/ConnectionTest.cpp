@@ -1,5 +1,7 @@
 #include "services/ConnectionTest.h"
 
+#include "net/ErrorBody.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <memory>
@@ -10,7 +12,6 @@ ApiRequest ConnectionTest::probeFor(const AuthTarget &t, QString *note)
 {
     ApiRequest r;
     r.retry = false;
-    r.timeoutMs = 20'000;
     QString n;
     const QString customer = t.tenant.zpaCustomerId;
     switch (t.client.kind) {
@@ -36,6 +37,7 @@ ApiRequest ConnectionTest::probeFor(const AuthTarget &t, QString *note)
         break;
     case AuthKind::SandboxToken: r.path = QStringLiteral("/zscsb/quota"); break;
     }
+    r.timeoutMs = RequestPolicy::rules(ApiCaller::serviceOf(t, r)).probeTimeoutMs;
     if (note)
         *note = n;
     return r;
@@ -92,8 +94,7 @@ void ConnectionTest::run(ApiCaller *caller, const QString &clientId, QObject *ct
             if (accepts(target, r.status)) {
                 res->ok = true;
             } else {
-                res->error = r.error.isError() ? r.error
-                                               : ApiError::make(ErrorKind::Api, QObject::tr("unexpected reply %1").arg(r.status));
+                res->error = r.error.isError() ? r.error : apiErrorFromResponse(r);
                 if (res->error.kind == ErrorKind::Authentication && !res->error.message.contains(target.client.name))
                     res->error.message = target.label() + QStringLiteral(": ") + res->error.message;
             }
