@@ -16,7 +16,6 @@ SessionWorker::SessionWorker(KeychainCredentials *keychain, Clock *clock, QObjec
     , m_stack(new NetworkStack(keychain, clock, this))
 {
     qRegisterMetaType<zc::TokenStatus>();
-    qRegisterMetaType<zc::ConnectionTestResult>();
     qRegisterMetaType<zc::ApiError>();
     connect(broker(), &TokenBroker::statusChanged, this, &SessionWorker::statusChanged);
 }
@@ -127,22 +126,5 @@ void SessionWorker::forgetToken(const QString &clientId)
     if (m_running)
         broker()->forget(clientId);
 }
-
-void SessionWorker::testConnection(const QString &clientId)
-{
-    post([this, clientId](ApiCaller *caller) {
-        ConnectionTest::run(caller, clientId, this,
-                            [this](const ConnectionTestResult &r) { emit connectionTested(r); });
-    });
-}
-
-void SessionWorker::signOut(const QString &clientId)
-{
-    post([this, clientId](ApiCaller *caller) {
-        caller->broker()->signOut(clientId, this,
-                                  [this, clientId](const ApiError &e) { emit signedOut(clientId, e); });
-    });
-}
-
 
 } // namespace zc

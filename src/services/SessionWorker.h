@@ -2,7 +2,6 @@
 
 #include "auth/TokenBroker.h"
 #include "core/TokenStatus.h"
-#include "services/ConnectionTest.h"
 
 #include <QObject>
 #include <QPointer>
@@ -44,9 +43,6 @@ public:
 
     void requestToken(const QString &clientId); // fetch now if there is no usable token
     void forgetToken(const QString &clientId);
-    void testConnection(const QString &clientId);
-    // Ends the server session where the scheme has one. ZIA: this ACTIVATES pending changes.
-    void signOut(const QString &clientId);
 
     // Runs `fn` later (queued, in this object's thread) with the ApiCaller, if still running.
     void post(std::function<void(ApiCaller *caller)> fn);
@@ -57,8 +53,6 @@ public:
 
 signals:
     void statusChanged(const zc::TokenStatus &status);
-    void connectionTested(const zc::ConnectionTestResult &result);
-    void signedOut(const QString &clientId, const zc::ApiError &error);
 
 private:
     void syncAll();

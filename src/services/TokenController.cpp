@@ -1,5 +1,6 @@
 #include "services/TokenController.h"
 
+#include "auth/ApiCaller.h"
 #include "services/SessionWorker.h"
 #include "services/TokenTracker.h"
 
@@ -12,12 +13,6 @@ TokenController::TokenController(SessionWorker *worker, TokenTracker *tracker, Q
 {
     connect(worker, &SessionWorker::statusChanged, tracker, &TokenTracker::update);
     connect(tracker, &TokenTracker::summaryChanged, this, &TokenController::summaryChanged);
-    connect(worker, &SessionWorker::connectionTested, this, [this](const ConnectionTestResult &r) {
-        emit testFinished(r.clientId, r.ok, describe(r));
-    });
-    connect(worker, &SessionWorker::signedOut, this, [this](const QString &id, const ApiError &e) {
-        emit signedOut(id, !e.isError(), e.isError() ? e.toString() : tr("Session ended"));
-    });
 }
 
 QString TokenController::signOutWarning()
@@ -45,7 +40,8 @@ QString TokenController::describe(const ConnectionTestResult &r)
 void TokenController::testConnection(const QString &clientId)
 {
     emit testStarted(clientId);
-    m_worker->testConnection(clientId);
+    ConnectionTest::run(m_worker->caller(), clientId, this,
+                        [this](const ConnectionTestResult &r) { emit testFinished(r.clientId, r.ok, describe(r)); });
 }
 
 void TokenController::forgetToken(const QString &clientId)
@@ -54,6 +50,11 @@ void TokenController::forgetToken(const QString &clientId)
     emit tokenForgotten(clientId);
 }
 
-void TokenController::signOut(const QString &clientId) { m_worker->signOut(clientId); }
+void TokenController::signOut(const QString &clientId)
+{
+    m_worker->broker()->signOut(clientId, this, [this, clientId](const ApiError &e) {
+        emit signedOut(clientId, !e.isError(), e.isError() ? e.toString() : tr("Session ended"));
+    });
+}
 
 } // namespace zc

@@ -10,6 +10,7 @@
 // than the idle window away). Timers are counted with Qt's object hooks (qtHookData, the
 // interface debuggers such as GammaRay use): every QObject created while the hook is set is
 // known, and the worker thread's event dispatcher lists the timers of those living there.
+#include "auth/ApiCaller.h"
 #include "auth/CredentialProvider.h"
 #include "services/SessionWorker.h"
 #include "store/ClientSecrets.h"
