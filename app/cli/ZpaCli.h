@@ -2,8 +2,8 @@
 
 #include "AuthRuntime.h"
 
-#include "api/ZpaEditTypes.h"
 #include "core/AppSegment.h"
+#include "core/ZpaResults.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/ZpaTypes.h"
 #include "core/AppSegmentPage.h"
+#include "core/ZpaResults.h"
 
 #include <QHash>
 #include <QList>

@@ -34,31 +34,6 @@ QStringList fieldsOf(const QList<AppSegmentChange> &changes)
 
 } // namespace
 
-QString ZpaEditResult::outcomeName(Outcome o)
-{
-    switch (o) {
-    case Outcome::Done: return QStringLiteral("done");
-    case Outcome::NoChange: return QStringLiteral("no-change");
-    case Outcome::DryRun: return QStringLiteral("dry-run");
-    case Outcome::Conflict: return QStringLiteral("conflict");
-    case Outcome::Invalid: return QStringLiteral("invalid");
-    case Outcome::NotConfirmed: return QStringLiteral("not-confirmed");
-    case Outcome::Unconfirmed: return QStringLiteral("unconfirmed");
-    case Outcome::Failed: return QStringLiteral("failed");
-    }
-    return {};
-}
-
-QString ZpaEditResult::actionName(ZpaEditRequest::Action a)
-{
-    switch (a) {
-    case ZpaEditRequest::Action::Create: return QStringLiteral("create");
-    case ZpaEditRequest::Action::Update: return QStringLiteral("update");
-    case ZpaEditRequest::Action::Delete: return QStringLiteral("delete");
-    }
-    return {};
-}
-
 ZpaSegmentEditor::ZpaSegmentEditor(ZpaApi *api, QObject *parent)
     : QObject(parent)
     , m_api(api)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/ZpaApi.h"
-#include "api/ZpaEditTypes.h"
+#include "core/ZpaResults.h"
 
 #include <QObject>
 #include <memory>

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "api/ZpaEditTypes.h"
-#include "api/ZpaTypes.h"
 #include "core/ApiClient.h"
+#include "core/ZpaResults.h"
 
 #include <QObject>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/ZpaTypes.h"
+#include "core/ZpaResults.h"
 #include "models/ExportTable.h"
 
 #include <QHash>

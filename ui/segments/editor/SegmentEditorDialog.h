@@ -1,9 +1,9 @@
 #pragma once
 
 #include "FieldErrors.h"
-#include "api/ZpaEditTypes.h"
 #include "core/AppSegment.h"
 #include "core/ZpaGroups.h"
+#include "core/ZpaResults.h"
 
 #include <QDialog>
 #include <QList>
