@@ -94,15 +94,6 @@ void SessionWorker::syncAll()
             upsertClient(c, *t);
 }
 
-void SessionWorker::post(std::function<void(ApiCaller *)> fn)
-{
-    QPointer<SessionWorker> self(this);
-    QMetaObject::invokeMethod(this, [self, fn] {
-        if (self && self->m_running)
-            fn(self->caller());
-    }, Qt::QueuedConnection);
-}
-
 void SessionWorker::upsertClient(const ApiClient &client, const Tenant &tenant)
 {
     if (m_running)

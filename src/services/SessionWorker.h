@@ -5,7 +5,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <functional>
 
 namespace zc {
 
@@ -43,9 +42,6 @@ public:
 
     void requestToken(const QString &clientId); // fetch now if there is no usable token
     void forgetToken(const QString &clientId);
-
-    // Runs `fn` later (queued, in this object's thread) with the ApiCaller, if still running.
-    void post(std::function<void(ApiCaller *caller)> fn);
 
     NetworkStack *stack() const { return m_stack; }
     ApiCaller *caller() const;

@@ -58,7 +58,7 @@ private slots:
         worker.start();
         worker.attachStore(fx.store());
 
-        // Requests from the worker thread, results back to this thread.
+        // Requests through the worker's ApiCaller (this thread), results counted queued.
         int sent = 0, ok = 0, failed = 0;
         QStringList failures;
         QObject ctx;
@@ -84,7 +84,8 @@ private slots:
                 const QString id = ids[i];
                 const ApiRequest req = probes[i];
                 QPointer<QObject> back(&ctx);
-                worker.post([id, req, back, &ok, &failed, &failures](ApiCaller *caller) {
+                ApiCaller *caller = worker.caller();
+                {
                     caller->call(id, req, caller, [back, &ok, &failed, &failures, id](const HttpResponse &r) {
                         const bool good = r.status == 200;
                         const QString why = r.error.toString();
@@ -98,7 +99,7 @@ private slots:
                                 }
                             }, Qt::QueuedConnection);
                     });
-                });
+                }
             }
         });
         pacer.start(100);

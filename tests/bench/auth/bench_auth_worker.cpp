@@ -106,10 +106,10 @@ qint64 inWorker(SessionWorker &w, std::function<qint64(ApiCaller *)> fn)
 {
     std::atomic<qint64> out{-1};
     std::atomic<bool> done{false};
-    w.post([&](ApiCaller *c) {
-        out = fn(c);
+    QMetaObject::invokeMethod(&w, [&] {
+        out = fn(w.caller());
         done = true;
-    });
+    }, Qt::QueuedConnection);
     QElapsedTimer t;
     t.start();
     while (!done && t.elapsed() < 10000)
