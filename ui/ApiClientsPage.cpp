@@ -3,7 +3,8 @@
 #include "ui_ApiClientsPage.h"
 
 #include "ApiClientDialog.h"
-#include "AppServices.h"
+#include "services/AppServices.h"
+#include "SettingsKeys.h"
 #include "Confirm.h"
 #include "Icons.h"
 #include "MessageBar.h"

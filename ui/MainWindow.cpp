@@ -3,7 +3,8 @@
 #include "ui_MainWindow.h"
 
 #include "ApiClientsPage.h"
-#include "AppServices.h"
+#include "services/AppServices.h"
+#include "SettingsKeys.h"
 #include "Confirm.h"
 #include "Icons.h"
 #include "QuitGuard.h"

@@ -1,6 +1,6 @@
 #include "QuitGuard.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "services/ZiaService.h"
 
 namespace zc {

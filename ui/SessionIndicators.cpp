@@ -1,6 +1,6 @@
 #include "SessionIndicators.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "SidebarDelegate.h"
 #include "TenantBanner.h"
 #include "TrayNotifier.h"

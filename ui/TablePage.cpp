@@ -1,6 +1,6 @@
 #include "TablePage.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "Icons.h"
 #include "TableView.h"
 #include "models/ModelRoles.h"

@@ -2,7 +2,8 @@
 
 #include "ui_TenantsPage.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
+#include "SettingsKeys.h"
 #include "Confirm.h"
 #include "TenantDialog.h"
 #include "models/TableFilterProxy.h"

@@ -1,6 +1,7 @@
 #include "DemoMode.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
+#include "SettingsKeys.h"
 #include "store/SecretStore.h"
 
 #ifdef ZCONSOLE_HAVE_SIM

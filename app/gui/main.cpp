@@ -1,5 +1,5 @@
 // zconsole: the desktop face. Argument parsing, translations and wiring only.
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "DemoMode.h"
 #include "Icons.h"
 #include "MainWindow.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "DemoMode.h"
 
 #include <memory>

@@ -5,7 +5,7 @@
 #include "ApiClientDialog.h"
 #include "ApiClientsPage.h"
 #include "Confirm.h"
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "KeychainWaitDialog.h"
 #include "MainWindow.h"
 #include "segments/AppSegmentsPage.h"

@@ -6,7 +6,7 @@
 
 #include "ApiClientDialog.h"
 #include "ApiClientsPage.h"
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "Confirm.h"
 #include "MainWindow.h"
 #include "TableView.h"

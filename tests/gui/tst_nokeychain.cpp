@@ -4,7 +4,7 @@
 #include "GuiTestUtil.h"
 
 #include "ApiClientDialog.h"
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "MainWindow.h"
 
 #include <QComboBox>

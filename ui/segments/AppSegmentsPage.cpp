@@ -1,6 +1,7 @@
 #include "AppSegmentsPage.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
+#include "SettingsKeys.h"
 #include "ClientCombo.h"
 #include "Icons.h"
 #include "MessageBar.h"

@@ -1,7 +1,8 @@
 // The App Segments page: column chooser, copy and export.
 #include "AppSegmentsPage.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
+#include "SettingsKeys.h"
 #include "MessageBar.h"
 #include "TableView.h"
 #include "models/AppSegmentFilterProxy.h"

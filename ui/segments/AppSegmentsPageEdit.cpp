@@ -4,7 +4,7 @@
 // are updated (or removed) when a write was done.
 #include "AppSegmentsPage.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "MessageBar.h"
 #include "TableView.h"
 #include "models/AppSegmentFilterProxy.h"

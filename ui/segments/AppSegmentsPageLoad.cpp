@@ -2,7 +2,7 @@
 // answers (rows as pages arrive, progress, retries, how the listing ended).
 #include "AppSegmentsPage.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "ClientCombo.h"
 #include "MessageBar.h"
 #include "models/AppSegmentTableModel.h"

@@ -1,6 +1,6 @@
 #include "SaasIncidentsWidget.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "ClientCombo.h"
 #include "Icons.h"
 #include "MessageBar.h"

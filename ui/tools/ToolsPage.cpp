@@ -1,6 +1,7 @@
 #include "ToolsPage.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
+#include "SettingsKeys.h"
 #include "AppTotalWidget.h"
 #include "Icons.h"
 #include "SaasIncidentsWidget.h"

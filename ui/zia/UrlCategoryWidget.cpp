@@ -1,6 +1,6 @@
 #include "UrlCategoryWidget.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "Confirm.h"
 #include "Icons.h"
 #include "MessageBar.h"

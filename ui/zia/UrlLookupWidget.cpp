@@ -1,6 +1,6 @@
 #include "UrlLookupWidget.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "Icons.h"
 #include "MessageBar.h"
 #include "TableView.h"

@@ -1,6 +1,7 @@
 #include "ZiaPage.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
+#include "SettingsKeys.h"
 #include "BadgeDelegate.h"
 #include "Icons.h"
 #include "MessageBar.h"

@@ -1,6 +1,6 @@
 #include "ZiaStatusPanel.h"
 
-#include "AppServices.h"
+#include "services/AppServices.h"
 #include "ClientCombo.h"
 #include "Confirm.h"
 #include "Icons.h"

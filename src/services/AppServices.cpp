@@ -1,4 +1,4 @@
-#include "AppServices.h"
+#include "services/AppServices.h"
 
 #include "auth/CredentialProvider.h"
 #include "services/SegmentsService.h"
