@@ -34,7 +34,6 @@ public:
                  QObject *parent = nullptr);
 
     HttpClient *client() const { return m_client; }
-    RateLimiter *limiter() const { return m_limiter; }
     // The APIs' budgets, timeouts and body caps; pacing queries and test seams.
     RequestPolicy *policy() { return &m_requestPolicy; }
     Clock *clock() const { return m_clock; }
