@@ -32,6 +32,23 @@ const ApiClient *addZpaClient(CliContext &ctx, AuthRuntime &rt, const QString &n
     return c;
 }
 
+ZpaRun::ZpaRun(CliContext &ctx)
+    : rt(ctx)
+{
+}
+
+ZpaRun::~ZpaRun() = default;
+
+std::unique_ptr<ZpaRun> openZpa(CliContext &ctx, const QString &clientName, int *rc)
+{
+    auto run = std::make_unique<ZpaRun>(ctx);
+    run->client = addZpaClient(ctx, run->rt, clientName, rc);
+    if (!run->client)
+        return nullptr;
+    run->segments = std::make_unique<SegmentsService>(run->rt.caller(), ctx.store(), ctx.configDir);
+    return run;
+}
+
 bool readJsonObjectFile(const QString &path, QJsonObject *out, QString *error)
 {
     QFile f;

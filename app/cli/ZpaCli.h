@@ -7,6 +7,11 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <memory>
+
+namespace zc {
+class SegmentsService;
+}
 
 namespace zc::cli {
 
@@ -15,6 +20,19 @@ extern const QString kNeedsZpa; // "a zpa-legacy or oneapi-* client"
 // The client (registered with the runtime's broker) if it speaks ZPA and its tenant has a ZPA
 // customer id; null with *rc set and the error printed otherwise.
 const ApiClient *addZpaClient(CliContext &ctx, AuthRuntime &rt, const QString &name, int *rc);
+
+// What one zpa command works with: the run's network, the client (checked as by addZpaClient
+// and registered) and the segments service on it (which writes the audit log of the config).
+struct ZpaRun
+{
+    explicit ZpaRun(CliContext &ctx);
+    ~ZpaRun();
+    AuthRuntime rt;
+    const ApiClient *client = nullptr;
+    std::unique_ptr<SegmentsService> segments;
+};
+// Null with *rc set and the error printed when the client cannot list ZPA segments.
+std::unique_ptr<ZpaRun> openZpa(CliContext &ctx, const QString &clientName, int *rc);
 
 // Reads one JSON object from a file ("-" = standard input). False with `error` set.
 bool readJsonObjectFile(const QString &path, QJsonObject *out, QString *error);

@@ -74,12 +74,12 @@ int runSegments(CliContext &ctx)
             return ctx.usage(QStringLiteral("--page-size must be from 1 to 500"));
     }
 
-    AuthRuntime rt(ctx);
     int rc = 0;
-    const ApiClient *c = addZpaClient(ctx, rt, ctx.args().first(), &rc);
-    if (!c)
+    const auto run = openZpa(ctx, ctx.args().first(), &rc);
+    if (!run)
         return rc;
-    SegmentsService segments(rt.caller(), ctx.store(), ctx.configDir);
+    const ApiClient *c = run->client;
+    SegmentsService &segments = *run->segments;
     if (ctx.parser.isSet(QStringLiteral("budget")))
         segments.setReadBudget(c->id, budget.count, budget.windowMs);
     // Pages arrive in any order; they are kept per page and put into the model in page order

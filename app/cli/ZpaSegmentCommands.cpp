@@ -18,12 +18,12 @@ int runGet(CliContext &ctx)
 {
     if (ctx.args().size() != 2)
         return ctx.usage(QStringLiteral("zpa segment get needs CLIENT and ID"));
-    AuthRuntime rt(ctx);
     int rc = 0;
-    const ApiClient *c = addZpaClient(ctx, rt, ctx.args().first(), &rc);
-    if (!c)
+    const auto run = openZpa(ctx, ctx.args().first(), &rc);
+    if (!run)
         return rc;
-    SegmentsService segments(rt.caller(), ctx.store(), ctx.configDir);
+    const ApiClient *c = run->client;
+    SegmentsService &segments = *run->segments;
     bool finished = false;
     AppSegment segment;
     ApiError error;
@@ -67,18 +67,17 @@ int runEdit(CliContext &ctx, ZpaEditRequest request)
                             QStringLiteral("\"%1\" is protected: confirm with --confirm \"%1\"").arg(printable(tenant.name)));
         request.confirmed = true;
     }
-    AuthRuntime rt(ctx);
-    const ApiClient *c = addZpaClient(ctx, rt, found->id, &rc);
-    if (!c)
+    const auto run = openZpa(ctx, found->id, &rc);
+    if (!run)
         return rc;
-    SegmentsService segments(rt.caller(), ctx.store(), ctx.configDir); // writes to the audit log
+    SegmentsService &segments = *run->segments; // writes to the audit log
     bool finished = false;
     ZpaEditResult result;
     QObject::connect(&segments, &SegmentsService::editFinished, &segments, [&](const ZpaEditResult &r) {
         result = r;
         finished = true;
     });
-    request.clientId = c->id;
+    request.clientId = run->client->id;
     segments.submitEdit(request);
     AuthRuntime::waitUntil(finished);
     return reportEdit(ctx, result);

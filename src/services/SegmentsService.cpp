@@ -3,6 +3,7 @@
 #include "api/ZpaApi.h"
 #include "api/ZpaSegmentEditor.h"
 #include "api/ZpaSegmentLister.h"
+#include "core/ClientChoice.h"
 #include "store/AuditLog.h"
 #include "store/TenantStore.h"
 
@@ -55,27 +56,15 @@ bool SegmentsService::isZpaKind(AuthKind kind)
 
 QList<ApiClient> SegmentsService::zpaClientsOf(const QString &tenantId) const
 {
-    QList<ApiClient> out;
-    for (const ApiClient &c : m_store->clientsOf(tenantId))
-        if (isZpaKind(c.kind))
-            out.append(c);
-    return out;
+    return clientchoice::speaking(m_store->clientsOf(tenantId), &isZpaKind);
 }
 
 QString SegmentsService::defaultClient(const QString &tenantId) const
 {
-    QString best;
-    int bestRank = 99;
-    for (const ApiClient &c : zpaClientsOf(tenantId)) {
-        const int rank = c.kind == AuthKind::OneApiSecret ? 0
-                         : c.kind == AuthKind::OneApiJwt  ? 1
-                                                          : 2;
-        if (rank < bestRank || (rank == bestRank && c.id < best)) {
-            best = c.id;
-            bestRank = rank;
-        }
-    }
-    return best;
+    // OneAPI (secret, then JWT), then zpa-legacy.
+    return clientchoice::best(zpaClientsOf(tenantId), [](AuthKind k) {
+        return k == AuthKind::OneApiSecret ? 0 : k == AuthKind::OneApiJwt ? 1 : 2;
+    });
 }
 
 QString SegmentsService::clientProblem(const QString &clientId) const

@@ -13,11 +13,8 @@ TokenTracker::TokenTracker(Clock *clock, QObject *parent)
 
 TokenStatus TokenTracker::status(const QString &clientId) const
 {
-    auto it = m_states.find(clientId);
-    if (it != m_states.end())
-        return *it;
-    TokenStatus s;
-    s.clientId = clientId;
+    TokenStatus s = m_states.value(clientId); // stored under its own client id
+    s.clientId = clientId;                     // a client never seen: an empty state of its own
     return s;
 }
 

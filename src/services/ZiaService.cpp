@@ -2,6 +2,7 @@
 
 #include "api/ZiaUrlCategoryEditor.h"
 #include "api/ZiaUrlLookupRunner.h"
+#include "core/ClientChoice.h"
 #include "services/ActivationController.h"
 #include "services/ZiaStatusTracker.h"
 #include "store/ActivationLedger.h"
@@ -103,30 +104,19 @@ QStringList ZiaService::ziaTenants() const
 
 QList<ApiClient> ZiaService::ziaClientsOf(const QString &tenantId) const
 {
-    QList<ApiClient> out;
-    for (const ApiClient &c : m_store->clientsOf(tenantId))
-        if (isZiaKind(c.kind))
-            out.append(c);
-    return out;
+    return clientchoice::speaking(m_store->clientsOf(tenantId), &isZiaKind);
 }
 
 QString ZiaService::defaultClient(const QString &tenantId) const
 {
+    // The tracker's client, else OneAPI, then zia-oauth, then zia-legacy.
+    const QList<ApiClient> clients = ziaClientsOf(tenantId);
     const QString tracked = m_status.value(tenantId).clientId;
-    QString best;
-    int bestRank = 99;
-    for (const ApiClient &c : ziaClientsOf(tenantId)) {
-        if (c.id == tracked)
-            return c.id;
-        const int rank = (c.kind == AuthKind::OneApiSecret || c.kind == AuthKind::OneApiJwt) ? 0
-                         : c.kind == AuthKind::ZiaOAuth                                      ? 1
-                                                                                             : 2;
-        if (rank < bestRank || (rank == bestRank && c.id < best)) {
-            best = c.id;
-            bestRank = rank;
-        }
-    }
-    return best;
+    if (std::any_of(clients.cbegin(), clients.cend(), [&](const ApiClient &c) { return c.id == tracked; }))
+        return tracked;
+    return clientchoice::best(clients, [](AuthKind k) {
+        return (k == AuthKind::OneApiSecret || k == AuthKind::OneApiJwt) ? 0 : k == AuthKind::ZiaOAuth ? 1 : 2;
+    });
 }
 
 QString ZiaService::tenantNameOf(const QString &clientId) const { return m_api->tenantNameOf(clientId); }
