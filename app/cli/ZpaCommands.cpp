@@ -78,10 +78,9 @@ int runSegments(CliContext &ctx)
     const auto run = openZpa(ctx, ctx.args().first(), &rc);
     if (!run)
         return rc;
-    const ApiClient *c = run->client;
     SegmentsService &segments = *run->segments;
     if (ctx.parser.isSet(QStringLiteral("budget")))
-        segments.setReadBudget(c->id, budget.count, budget.windowMs);
+        segments.setReadBudget(run->client->id, budget.count, budget.windowMs);
     // Pages arrive in any order; they are kept per page and put into the model in page order
     // at the end, so the output follows the server's order. One listing: no generation to check.
     QMap<int, QList<AppSegment>> pages;
@@ -97,7 +96,7 @@ int runSegments(CliContext &ctx)
         result = r;
         finished = true;
     });
-    segments.startListing(c->id, options);
+    segments.startListing(run->client->id, options);
     AuthRuntime::waitUntil(finished);
     if (showProgress)
         ctx.err << "\r\x1b[K";

@@ -22,7 +22,6 @@ int runGet(CliContext &ctx)
     const auto run = openZpa(ctx, ctx.args().first(), &rc);
     if (!run)
         return rc;
-    const ApiClient *c = run->client;
     SegmentsService &segments = *run->segments;
     bool finished = false;
     AppSegment segment;
@@ -33,7 +32,7 @@ int runGet(CliContext &ctx)
                          error = e;
                          finished = true;
                      });
-    segments.fetchSegment(c->id, ctx.args().at(1));
+    segments.fetchSegment(run->client->id, ctx.args().at(1));
     AuthRuntime::waitUntil(finished);
     if (error.isError())
         return ctx.fail(error);
