@@ -29,8 +29,8 @@ public:
     virtual void removeCachedToken(const ApiClient &client) = 0;
 };
 
-// Reads through ClientSecrets (and its SecretStore) in the same thread: for the CLI, and inside
-// the GUI thread. The session worker wraps it in a MarshalledCredentials.
+// Reads through ClientSecrets (and its SecretStore) in the same thread: the main thread, where
+// the GUI's and the CLI's network stacks live (qtkeychain jobs must all start from one thread).
 class KeychainCredentials final : public QObject, public CredentialProvider
 {
     Q_OBJECT
