@@ -205,6 +205,15 @@ void ZiaApi::send(const QString &clientId, ApiRequest request, QObject *ctx,
     }, cancel);
 }
 
+bool ZiaApi::isLatestState(const QString &tenantId, quint64 sent)
+{
+    quint64 &told = m_latestStateTold[tenantId];
+    if (sent < told)
+        return false;
+    told = sent;
+    return true;
+}
+
 void ZiaApi::status(const QString &clientId, QObject *ctx, Done<ZiaActivationState> done, CancelHandle cancel)
 {
     ApiRequest req;
@@ -213,12 +222,13 @@ void ZiaApi::status(const QString &clientId, QObject *ctx, Done<ZiaActivationSta
     if (t && t->client.kind == AuthKind::ZiaLegacy) // legacy best practice: defeat caches
         req.path += QStringLiteral("?_=") + QString::number(QDateTime::currentMSecsSinceEpoch());
     const QString tenantId = tenantIdOf(clientId);
-    send(clientId, req, ctx, [this, tenantId, done](const HttpResponse &r, const ApiError &e, bool ro) {
+    const quint64 sent = stateRequestSent();
+    send(clientId, req, ctx, [this, tenantId, sent, done](const HttpResponse &r, const ApiError &e, bool ro) {
         auto rep = replyFrom<ZiaActivationState>(r, e, ro);
         QString why;
         if (rep.ok() && !parseZiaStatusJson(r.body, &rep.value, &why))
             rep.error = r.parseError(why);
-        if (rep.ok())
+        if (rep.ok() && isLatestState(tenantId, sent))
             emit statusSeen(tenantId, rep.value);
         done(rep);
     }, cancel);
@@ -233,12 +243,13 @@ void ZiaApi::activate(const QString &clientId, QObject *ctx, Done<ZiaActivationS
     req.body = "{}";
     req.rateKey = activationRateKey(tenantId);
     qCInfo(lcZia).noquote() << "activating the ZIA configuration of tenant" << tenantId;
-    send(clientId, req, ctx, [this, tenantId, done](const HttpResponse &r, const ApiError &e, bool ro) {
+    const quint64 sent = stateRequestSent();
+    send(clientId, req, ctx, [this, tenantId, sent, done](const HttpResponse &r, const ApiError &e, bool ro) {
         auto rep = replyFrom<ZiaActivationState>(r, e, ro);
         QString why;
         if (rep.ok() && !parseZiaStatusJson(r.body, &rep.value, &why))
             rep.error = r.parseError(why);
-        if (rep.ok())
+        if (rep.ok() && isLatestState(tenantId, sent))
             emit activationRequested(tenantId, rep.value);
         done(rep);
     }, cancel);
@@ -438,12 +449,14 @@ void ZiaApi::endSession(const QString &clientId, QObject *ctx, Done<ZiaActivatio
     req.path = t->endpoints.tokenUrl;
     req.retry = false;
     qCInfo(lcZia).noquote() << "ending the ZIA session of" << t->label() << "(this activates pending changes)";
-    send(clientId, req, ctx, [this, broker, clientId, tenantId, done](const HttpResponse &r, const ApiError &e, bool ro) {
+    const quint64 sent = stateRequestSent();
+    send(clientId, req, ctx, [this, broker, clientId, tenantId, sent, done](const HttpResponse &r, const ApiError &e, bool ro) {
         broker->forget(clientId);
         auto rep = replyFrom<ZiaActivationState>(r, e, ro);
         if (rep.ok()) {
             parseZiaStatusJson(r.body, &rep.value); // 200 {"status"} or 204: Unknown
-            emit activationRequested(tenantId, rep.value);
+            if (isLatestState(tenantId, sent))
+                emit activationRequested(tenantId, rep.value);
         }
         done(rep);
     }, {});

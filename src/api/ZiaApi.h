@@ -120,8 +120,16 @@ private:
                   QObject *ctx, Done<ZiaUrlEdit> done, CancelHandle cancel);
     QString path(const QString &clientId, const QString &rest) const;
 
+    // Replies that tell a tenant's activation state are told on (statusSeen, activationRequested)
+    // only when no request sent later has told it already: a status read overtaken by the
+    // activation's answer (or by a later read) is stale. Numbered when sent.
+    quint64 stateRequestSent() { return ++m_stateRequests; }
+    bool isLatestState(const QString &tenantId, quint64 sent);
+
     ApiCaller *m_caller;
     QHash<QString, ZiaApiMode> m_modes;
+    quint64 m_stateRequests = 0;
+    QHash<QString, quint64> m_latestStateTold; // tenant → number of the request last told on
 };
 
 } // namespace zc

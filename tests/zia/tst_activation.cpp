@@ -273,6 +273,52 @@ private slots:
         QVERIFY(sim()->count(kActivate) >= 2 && sim()->count(kActivate) <= 5);
     }
 
+    // A status read the server answered BEFORE an activation, whose reply comes back AFTER the
+    // activation's: its PENDING is stale. ZiaApi still hands it to its caller but does not tell
+    // the tenant's state on (statusSeen), so no tracker or controller goes back from INPROGRESS
+    // to PENDING (which the tracker would report as an activation completed with new changes).
+    void statusReadOvertakenByActivationIsNotTold()
+    {
+        ZiaStack &s = *m_stack;
+        const QString client = s.clientId(QStringLiteral("zia-legacy"));
+        QVERIFY(editUrls(s, client, QStringLiteral("CUSTOM_02"), {QStringLiteral("stale.example")}, true).ok());
+        const QString statusRoute = QStringLiteral("GET /api/v1/status");
+        sim()->setKnobs(QJsonObject{{QStringLiteral("faults"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("route"), statusRoute},
+                                                            {QStringLiteral("kind"), QStringLiteral("latency")},
+                                                            {QStringLiteral("ms"), 5000},
+                                                            {QStringLiteral("count"), 1}}}}});
+        QSignalSpy seen(s.api.get(), &ZiaApi::statusSeen);
+        QSignalSpy requested(s.api.get(), &ZiaApi::activationRequested);
+        QStringList order;
+        ZiaActivationState readValue = ZiaActivationState::Unknown;
+        const qint64 readsBefore = sim()->count(statusRoute);
+        QObject ctx;
+        s.api->status(client, &ctx, [&](const ZiaReply<ZiaActivationState> &r) {
+            readValue = r.value;
+            order << QStringLiteral("read");
+        });
+        // The read has reached the server (its handler ran: PENDING); its reply is held back.
+        QTRY_VERIFY_WITH_TIMEOUT(sim()->count(statusRoute) == readsBefore + 1, 20'000);
+        s.api->activate(client, &ctx, [&](const ZiaReply<ZiaActivationState> &r) {
+            QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+            order << QStringLiteral("activate");
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(order.size() == 2, 30'000);
+        QCOMPARE(order, (QStringList{QStringLiteral("activate"), QStringLiteral("read")})); // the premise
+        QCOMPARE(readValue, ZiaActivationState::Pending); // what the server said when the read arrived
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(1).value<ZiaActivationState>(), ZiaActivationState::InProgress);
+        QCOMPARE(seen.size(), 0); // the stale PENDING is not told on
+
+        // A read sent after both is told on again.
+        ZiaActivationState later = ZiaActivationState::Unknown;
+        s.api->status(client, &ctx, [&](const ZiaReply<ZiaActivationState> &r) { later = r.value; });
+        QTRY_VERIFY_WITH_TIMEOUT(later != ZiaActivationState::Unknown, 20'000);
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen.first().at(1).value<ZiaActivationState>(), later);
+    }
+
     void readOnlyBlocksWritesAndClears()
     {
         ZiaStack &s = *m_stack;
