@@ -14,12 +14,8 @@ namespace zc::cli {
 AuthRuntime::AuthRuntime(CliContext &ctx, bool useTokenCache)
     : m_ctx(ctx)
 {
-    m_creds = std::make_unique<KeychainCredentials>(ctx.secrets());
-    m_stack = std::make_unique<NetworkStack>(m_creds.get());
-    BrokerSettings s;
-    s.autoRefresh = false; // one-shot runs: nothing to keep alive
-    s.useTokenCache = useTokenCache && !ctx.parser.isSet(QStringLiteral("no-token-cache"));
-    m_stack->broker()->setSettings(s);
+    m_stack = std::make_unique<NetworkStack>(ctx.secrets());
+    m_stack->useOneShotSettings(useTokenCache && !ctx.parser.isSet(QStringLiteral("no-token-cache")));
     if (ctx.parser.isSet(QStringLiteral("timeout"))) {
         const int secs = ctx.parser.value(QStringLiteral("timeout")).toInt();
         if (secs > 0)
@@ -30,11 +26,11 @@ AuthRuntime::AuthRuntime(CliContext &ctx, bool useTokenCache)
 AuthRuntime::~AuthRuntime()
 {
     // Let queued keychain writes (token cache) finish before the objects go.
-    if (m_creds->pendingWrites() > 0) {
+    if (m_stack->pendingCredentialWrites() > 0) {
         QEventLoop loop;
         QTimer poll, limit;
         QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-            if (m_creds->pendingWrites() == 0)
+            if (m_stack->pendingCredentialWrites() == 0)
                 loop.quit();
         });
         QObject::connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
@@ -62,7 +58,7 @@ const ApiClient *AuthRuntime::addClient(const QString &nameOrId, int *rc)
                                                 .arg(printable(c->name), joinIssues(issues)));
         return nullptr;
     }
-    m_stack->broker()->upsertClient(*c, *t);
+    m_stack->addClient(*c, *t);
     return c;
 }
 

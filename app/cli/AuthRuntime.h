@@ -2,17 +2,16 @@
 
 #include "CliContext.h"
 
-#include "auth/ApiCaller.h"
-#include "auth/CredentialProvider.h"
-#include "auth/TokenBroker.h"
+#include "core/ApiClient.h"
+#include "core/Tenant.h"
 #include "services/NetworkStack.h"
 
 #include <memory>
 
 namespace zc::cli {
 
-// The network of one CLI run, on the main thread: the keychain credentials and the same
-// NetworkStack the GUI uses (keychain token cache on unless disabled, no background refresh).
+// The network of one CLI run, on the main thread: the same NetworkStack the GUI uses, with
+// credentials of its own (keychain token cache on unless disabled, no background refresh).
 // Commands that talk to an API build their services on caller().
 class AuthRuntime
 {
@@ -23,7 +22,7 @@ public:
     // Registers the client (and its tenant) with the broker; null + error printed if missing.
     const ApiClient *addClient(const QString &nameOrId, int *rc);
 
-    TokenBroker *broker() { return m_stack->broker(); }
+    NetworkStack *stack() { return m_stack.get(); }
     ApiCaller *caller() { return m_stack->caller(); }
 
     // Runs the event loop until `done` was called (the callback sets *finished).
@@ -34,7 +33,6 @@ public:
 
 private:
     CliContext &m_ctx;
-    std::unique_ptr<KeychainCredentials> m_creds;
     std::unique_ptr<NetworkStack> m_stack;
 };
 

@@ -28,7 +28,7 @@ int runToken(CliContext &ctx)
     bool finished = false;
     Token token;
     ApiError error;
-    rt.broker()->token(c->id, nullptr, [&](const Token &t, const ApiError &e) {
+    rt.stack()->token(c->id, nullptr, [&](const Token &t, const ApiError &e) {
         token = t;
         error = e;
         finished = true;

@@ -1,6 +1,6 @@
 #include "api/ZpaSegmentEditor.h"
 
-#include "api/ZpaSegmentInput.h"
+#include "core/ZpaSegmentInput.h"
 #include "core/AuditSink.h"
 #include "core/ZpaJson.h"
 

@@ -86,6 +86,8 @@ void ZiaService::setActivationTimings(qint64 pollMs, qint64 readOnlyProbeMs)
 
 bool ZiaService::isZiaKind(AuthKind kind) { return ZiaApi::isZiaKind(kind); }
 
+int ZiaService::urlLookupsPerHour() { return ZiaApi::UrlLookupPerHour; }
+
 QStringList ZiaService::ziaTenants() const
 {
     QList<const Tenant *> found;

@@ -48,6 +48,8 @@ public:
     void setActivationTimeoutMs(qint64 ms) { m_activationTimeoutMs = ms; }
 
     static bool isZiaKind(AuthKind kind);
+    // How many URL lookups ZIA allows a tenant per hour (the request policy's number).
+    static int urlLookupsPerHour();
     // Tenants with at least one ZIA-speaking client (zia-legacy, zia-oauth, oneapi-*), by name.
     QStringList ziaTenants() const;
     QList<ApiClient> ziaClientsOf(const QString &tenantId) const;

@@ -2,7 +2,7 @@
 // applied onto the server's object with both encodings rewritten, patch checks limited to the
 // fields set, the create body; the diff a person sees; ZPA search expressions and their encoding.
 #include "api/ZpaApi.h"
-#include "api/ZpaSegmentInput.h"
+#include "core/ZpaSegmentInput.h"
 #include "core/AppSegmentDiff.h"
 
 #include <QJsonArray>

@@ -5,7 +5,6 @@
 #include "MessageBar.h"
 #include "TableView.h"
 #include "services/ZiaService.h"
-#include "api/ZiaApi.h"
 #include "models/ExportTable.h"
 #include "models/UrlLookupTableModel.h"
 #include "models/UrlResultProxy.h"
@@ -209,7 +208,7 @@ void UrlLookupWidget::onEstimated(const QString &clientId, int urls, qint64 etaM
                                   : tr("%1 requests, about %2").arg(requests).arg(ziaActivation::durationText(etaMs)))
                    + QLatin1Char(' ')
                    + tr("(budget: %1 requests per hour; %2 used in the last hour).")
-                       .arg(ZiaApi::UrlLookupPerHour)
+                       .arg(ZiaService::urlLookupsPerHour())
                        .arg(used));
 }
 

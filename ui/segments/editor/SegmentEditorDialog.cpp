@@ -3,7 +3,7 @@
 #include "ui_SegmentEditorDialog.h"
 
 #include "MessageBar.h"
-#include "api/ZpaSegmentInput.h"
+#include "core/ZpaSegmentInput.h"
 #include "core/PortRange.h"
 
 #include <QListWidgetItem>

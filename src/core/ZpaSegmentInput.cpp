@@ -1,4 +1,4 @@
-#include "api/ZpaSegmentInput.h"
+#include "core/ZpaSegmentInput.h"
 
 #include "core/AppSegmentValidation.h"
 #include "core/PortRange.h"
