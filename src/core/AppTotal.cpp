@@ -1,31 +1,19 @@
 #include "core/AppTotal.h"
 
+#include "core/JsonText.h"
+
 #include <QJsonArray>
 
 namespace zc {
 
-namespace {
-QString firstString(const QJsonObject &o, std::initializer_list<const char *> keys)
-{
-    for (const char *k : keys) {
-        const QJsonValue v = o.value(QLatin1String(k));
-        if (v.isString())
-            return v.toString();
-        if (v.isDouble())
-            return QString::number(qint64(v.toDouble()));
-    }
-    return {};
-}
-} // namespace
-
 AppTotalApp AppTotalApp::fromJson(const QJsonObject &o)
 {
     AppTotalApp a;
-    a.id = firstString(o, {"id", "appId", "app_id"});
-    a.name = firstString(o, {"name", "appName"});
-    a.publisher = firstString(o, {"publisher", "publisherName"});
-    a.platform = firstString(o, {"platform"});
-    a.risk = firstString(o, {"risk", "riskLevel"});
+    a.id = jsonText(o, {"id", "appId", "app_id"});
+    a.name = jsonText(o, {"name", "appName"});
+    a.publisher = jsonText(o, {"publisher", "publisherName"});
+    a.platform = jsonText(o, {"platform"});
+    a.risk = jsonText(o, {"risk", "riskLevel"});
     for (const char *k : {"score", "riskScore"}) {
         const QJsonValue v = o.value(QLatin1String(k));
         if (v.isDouble()) {
@@ -52,9 +40,9 @@ AppTotalApp AppTotalApp::fromJson(const QJsonObject &o)
             perm.name = p.toString();
         } else {
             const QJsonObject po = p.toObject();
-            perm.name = firstString(po, {"name", "permission", "scope"});
-            perm.description = firstString(po, {"description"});
-            perm.risk = firstString(po, {"risk", "riskLevel"});
+            perm.name = jsonText(po, {"name", "permission", "scope"});
+            perm.description = jsonText(po, {"description"});
+            perm.risk = jsonText(po, {"risk", "riskLevel"});
         }
         if (!perm.name.isEmpty())
             a.permissions.append(perm);

@@ -1,39 +1,27 @@
 #include "core/SaasIncident.h"
 
-#include <QJsonValue>
+#include "core/JsonText.h"
 
 namespace zc {
-
-namespace {
-QString text(const QJsonObject &o, const char *key)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isString())
-        return v.toString();
-    if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
-    return {};
-}
-} // namespace
 
 SaasIncident SaasIncident::fromJson(const QJsonObject &o)
 {
     SaasIncident i;
-    i.id = text(o, "incident_id");
-    i.state = text(o, "state");
-    i.status = text(o, "status");
-    i.severity = text(o, "severity");
-    i.category = text(o, "category");
-    i.appId = text(o, "app_id");
-    i.appName = text(o, "app_name");
-    i.appType = text(o, "app_type");
-    i.assetName = text(o, "asset_name");
-    i.assetOwner = text(o, "asset_owner_name");
+    i.id = jsonText(o, {"incident_id"});
+    i.state = jsonText(o, {"state"});
+    i.status = jsonText(o, {"status"});
+    i.severity = jsonText(o, {"severity"});
+    i.category = jsonText(o, {"category"});
+    i.appId = jsonText(o, {"app_id"});
+    i.appName = jsonText(o, {"app_name"});
+    i.appType = jsonText(o, {"app_type"});
+    i.assetName = jsonText(o, {"asset_name"});
+    i.assetOwner = jsonText(o, {"asset_owner_name"});
     if (i.assetOwner.isEmpty())
-        i.assetOwner = text(o, "asset_owner_email");
-    i.exposureLevel = text(o, "exposure_level");
-    i.createdAt = QDateTime::fromString(text(o, "created_at"), Qt::ISODateWithMs);
-    i.updatedAt = QDateTime::fromString(text(o, "updated_at"), Qt::ISODateWithMs);
+        i.assetOwner = jsonText(o, {"asset_owner_email"});
+    i.exposureLevel = jsonText(o, {"exposure_level"});
+    i.createdAt = QDateTime::fromString(jsonText(o, {"created_at"}), Qt::ISODateWithMs);
+    i.updatedAt = QDateTime::fromString(jsonText(o, {"updated_at"}), Qt::ISODateWithMs);
     i.raw = o;
     return i;
 }
