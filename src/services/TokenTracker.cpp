@@ -68,7 +68,7 @@ void TokenTracker::updateTimer()
         m_tick.stop();
 }
 
-void TokenTracker::refreshSummary()
+QStringList TokenTracker::summaryParts() const
 {
     const int valid = count(TokenState::Valid);
     const int expiring = count(TokenState::Expiring);
@@ -82,7 +82,12 @@ void TokenTracker::refreshSummary()
         parts << tr("%1 expired").arg(expired);
     if (errors)
         parts << (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
-    const QString s = parts.join(QStringLiteral(", "));
+    return parts;
+}
+
+void TokenTracker::refreshSummary()
+{
+    const QString s = summaryParts().join(QStringLiteral(", "));
     if (s != m_summary) {
         m_summary = s;
         emit summaryChanged(s);

@@ -4,6 +4,7 @@
 #include "core/TokenStatusSource.h"
 
 #include <QHash>
+#include <QStringList>
 #include <QTimer>
 
 namespace zc {
@@ -11,7 +12,8 @@ namespace zc {
 // The GUI-thread copy of every client's token state, fed by SessionWorker::statusChanged (or a
 // TokenBroker in the same thread). Emits statusChanged(clientId) on state changes, tick() once
 // per second while any countdown runs (one timer), and a summary for the status bar:
-// "12 tokens valid, 1 expiring, 2 errors". Never holds a token.
+// "12 tokens valid, 1 expiring, 2 errors" (its parts apart for a face to join its own way).
+// Never holds a token.
 class TokenTracker : public TokenStatusSource
 {
     Q_OBJECT
@@ -21,6 +23,7 @@ public:
     TokenStatus status(const QString &clientId) const override;
     qint64 remainingMs(const QString &clientId) const override;
     QString summary() const { return m_summary; }
+    QStringList summaryParts() const;
     int count(TokenState state) const;
 
 public slots:

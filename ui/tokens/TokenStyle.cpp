@@ -57,21 +57,7 @@ QIcon TokenStyle::icon(TokenState state)
 
 QString TokenStyle::summary(const TokenTracker *tracker)
 {
-    if (!tracker)
-        return QString();
-    const int valid = tracker->count(TokenState::Valid);
-    const int expiring = tracker->count(TokenState::Expiring);
-    const int expired = tracker->count(TokenState::Expired);
-    const int errors = tracker->count(TokenState::Error);
-    QStringList parts;
-    parts << (valid == 1 ? tr("1 token valid") : tr("%1 tokens valid").arg(valid));
-    if (expiring)
-        parts << tr("%1 expiring").arg(expiring);
-    if (expired)
-        parts << tr("%1 expired").arg(expired);
-    if (errors)
-        parts << (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors));
-    return parts.join(QStringLiteral(" · "));
+    return tracker ? tracker->summaryParts().join(QStringLiteral(" · ")) : QString();
 }
 
 } // namespace zc
