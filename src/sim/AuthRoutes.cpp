@@ -52,10 +52,20 @@ QString checkAssertion(SimContext &ctx, const QByteArray &assertion, QString *cl
     const ZidClient &c = ctx.core.zid.clients.at(at);
     if (!c.status)
         return QStringLiteral("The client is disabled.");
-    if (c.authType != QLatin1String("PUBKEYCERT") || c.publicKeyPem.isEmpty())
+    if (c.authType != QLatin1String("PUBKEYCERT") || c.publicKeys.isEmpty())
         return QStringLiteral("The client does not authenticate with a public key.");
-    QString error;
-    if (!crypto::verifyRs256(c.publicKeyPem.toLatin1(), jwt.signingInput, jwt.signature, &error))
+    // Any of the client's keys will do, once it has propagated (zidSecretPropagationMs).
+    const int propagation = ctx.core.knobs.intValue("zidSecretPropagationMs");
+    bool verified = false;
+    for (const ZidPublicKey &k : c.publicKeys) {
+        QString error;
+        if (ZidState::propagated(k.addedMs, ctx.nowMs, propagation)
+            && crypto::verifyRs256(k.pem, jwt.signingInput, jwt.signature, &error)) {
+            verified = true;
+            break;
+        }
+    }
+    if (!verified)
         return QStringLiteral("The client assertion signature is invalid.");
     const QString tokenUrl = ctx.core.baseUrl + QStringLiteral("/oauth2/v1/token");
     const QJsonValue aud = jwt.payload.value(QLatin1String("aud"));
@@ -101,11 +111,14 @@ SimResponse oneApiToken(SimContext &ctx)
         if (at < 0 || secret.isEmpty())
             return invalidClient(QStringLiteral("Client authentication failed."));
         const ZidClient &c = ctx.core.zid.clients.at(at);
+        // A secret created through the API works only once it has propagated
+        // (zidSecretPropagationMs); until then it is refused like a wrong one.
+        const int propagation = ctx.core.knobs.intValue("zidSecretPropagationMs");
         bool match = false, expired = false;
         for (const ZidSecret &s : c.secrets) {
-            if (s.value == secret) {
+            if (s.value == secret && ZidState::propagated(s.createdMs, ctx.nowMs, propagation)) {
                 match = true;
-                expired = s.expiresAt <= ctx.nowMs / 1000;
+                expired = s.expiresAt < ctx.nowMs / 1000;
             }
         }
         if (!match || c.authType != QLatin1String("SECRET"))

@@ -112,7 +112,11 @@ QJsonObject SimCore::registerClient(const QJsonObject &in, QString *error)
                 *error = QStringLiteral("publicKeyPem: ") + e;
                 return {};
             }
-            c.publicKeyPem = QString::fromLatin1(pub);
+            ZidPublicKey key;
+            key.name = c.name + QStringLiteral(" key");
+            key.value = QString::fromLatin1(pub);
+            key.pem = pub;
+            c.publicKeys.append(key);
         }
         const int at = zid.find(id);
         if (at >= 0) {

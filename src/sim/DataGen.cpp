@@ -3,6 +3,8 @@
 
 #include <QDateTime>
 
+#include <iterator>
+
 namespace zsim {
 
 namespace {
@@ -87,7 +89,48 @@ void generateZia(ZiaState &zia)
     }
 }
 
-void generateZid(ZidState &zid, quint64 seed, qint64 nowSec)
+namespace {
+
+// Fixed RSA-2048 public keys of the generated PUBKEYCERT clients (public halves only; no private
+// key exists anywhere: nobody can sign for them). Embedded so that start-up makes no keys.
+const char *const kFixedPublicKeys[] = {
+    "-----BEGIN PUBLIC KEY-----\n"
+    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArumelbCgp9Su0AS06dfA\n"
+    "IyiDw+sPdYhExKJUgPaN+VGsi/6wy7indldSlcwtWIGFy8KzV9bq0vwFC/zoFhPP\n"
+    "s3kYawsN74liAaTtspqaZD8nwMDUFFp2mg8mmQPbTaWYC9mHZF1A07OKQ8FkA3JK\n"
+    "RbxDPJUpjv/m9ODu68GET+VLo6UAeWlB4e9+EdBFtaEGoQkKhrpkESDilH7FxpS0\n"
+    "vsk8KO1MoQpUiR7m4nZwuTZP5RmA376Kmg3hedO3Qvf10IdjDqjc2YuBHVzXRhSa\n"
+    "zwvoV1Ep6MQR7q+O3b3bWQTkbyCEgQ/kMBsqFreFY6OFmg5HjGzLV9fiRlGoUewz\n"
+    "mQIDAQAB\n"
+    "-----END PUBLIC KEY-----\n",
+    "-----BEGIN PUBLIC KEY-----\n"
+    "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApILKNVUV9DqOMM+HglKe\n"
+    "aXEY3JODvk/t5reWf4LstYpAM2oLWI0tUnUhNCtBKbQlcNsc+7CFwTjKJaDtRRcM\n"
+    "605kV5SLaIWXmZwJZBPQV5hzopNx0sn1hlnjTGbqoiy0+P3gQarT2qiJAaYaXKmZ\n"
+    "kcwC7MDtUTPbkgC8VwRx8ojB/A21wbTUuhnrWMF8IZ9visCcBsCrQkhXJ3f4Mnpo\n"
+    "gbG3nigo4mZM5zGOVVgyNVVxK2nN0mDbwrCvKzv6N1+NAU5h9IVUUYCeTokBw7WQ\n"
+    "Bj/mjRSnVRitmxp1OFMMYi3tBJrtin+x37nC/nfCWGCVX2nmJ6/ECg8veKTBYZfo\n"
+    "9wIDAQAB\n"
+    "-----END PUBLIC KEY-----\n",
+};
+
+// Days until a generated secret expires: some already expired, some within 1–7 days, a few within
+// the month, most 30–365 days away.
+qint64 generatedExpirySeconds(Prng &r)
+{
+    const double p = r.unit();
+    if (p < 0.08)
+        return -qint64(r.range(1, 120)) * 86400 - r.range(0, 86399);
+    if (p < 0.18)
+        return qint64(r.range(1, 6)) * 86400 + r.range(0, 86399);
+    if (p < 0.25)
+        return qint64(r.range(8, 29)) * 86400 + r.range(0, 86399);
+    return qint64(r.range(30, 364)) * 86400 + r.range(0, 86399);
+}
+
+} // namespace
+
+void generateZid(ZidState &zid, quint64 seed, qint64 nowSec, int clientCount)
 {
     Prng r(seed * 0x9E3779B97F4A7C15ULL + 0x21D);
     const auto service = [](const char *id, const char *name, const char *display, const char *cloud) {
@@ -138,7 +181,9 @@ void generateZid(ZidState &zid, quint64 seed, qint64 nowSec)
         "=HYPERLINK(\"x\") audit", "Onboarding bot",
     };
     static const int expiryDays[] = {-30, -1, 2, 5, 6, 20, 45, 90, 150, 200, 300, 364};
-    for (int i = 0; i < 12; ++i) {
+    const int named = qMin(12, clientCount);
+    zid.clients.reserve(zid.clients.size() + qMax(0, clientCount));
+    for (int i = 0; i < named; ++i) {
         ZidClient c;
         c.id = r.token(13);
         c.name = QString::fromUtf8(names[i]);
@@ -167,6 +212,60 @@ void generateZid(ZidState &zid, quint64 seed, qint64 nowSec)
                 t.createdAt = s.createdAt + 86400;
                 t.expiresAt = nowSec + 330LL * 86400;
                 c.secrets.append(t);
+            }
+        }
+        zid.clients.append(c);
+    }
+
+    // "Automation NNNN": mostly SECRET (one or two secrets each), some PUBKEYCERT (one or two of
+    // the fixed keys), a few JWKS; about 1 in 12 disabled; lifetimes 60 s – 24 h; 1–3 scopes.
+    static const int lifetimes[] = {60, 300, 900, 1800, 3600, 3600, 7200, 14400, 28800, 43200, 86400};
+    for (int i = named; i < clientCount; ++i) {
+        ZidClient c;
+        c.id = r.token(13);
+        c.name = QStringLiteral("Automation %1").arg(i + 1, 4, 10, QLatin1Char('0'));
+        c.description = QStringLiteral("Generated API client %1").arg(i + 1);
+        c.status = !r.chance(1.0 / 12);
+        c.lifetime = r.chance(0.25) ? 0 : lifetimes[r.below(std::size(lifetimes))];
+        c.createdAt = nowSec - qint64(r.range(1, 700)) * 86400 - r.range(0, 86399);
+        QJsonArray selected;
+        const int scopeCount = r.range(1, 3);
+        for (int k = 0; k < scopeCount; ++k) {
+            const QJsonArray sc = serviceScopes.at(qsizetype(r.below(4))).toObject().value(QLatin1String("scopes")).toArray();
+            const QJsonValue pick = sc.at(qsizetype(r.below(quint64(sc.size()))));
+            if (!selected.contains(pick))
+                selected.append(pick);
+        }
+        c.resources = QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("jhsimzscapis1")},
+                                             {QStringLiteral("name"), QStringLiteral("Zscaler APIs")},
+                                             {QStringLiteral("defaultApi"), true},
+                                             {QStringLiteral("selectedScopes"), selected}}};
+        const double kind = r.unit();
+        if (kind < 0.05) {
+            c.authType = QStringLiteral("JWKS");
+            c.jwksUrl = QStringLiteral("https://keys.demo.example/%1/jwks.json").arg(c.id);
+        } else if (kind < 0.17) {
+            c.authType = QStringLiteral("PUBKEYCERT");
+            const int keys = r.chance(0.3) ? 2 : 1;
+            const int first = int(r.below(2));
+            for (int k = 0; k < keys; ++k) {
+                ZidPublicKey key;
+                key.name = QStringLiteral("automation-%1-key%2").arg(i + 1).arg(k + 1);
+                key.pem = QByteArray(kFixedPublicKeys[(first + k) % 2]);
+                key.value = QString::fromLatin1(key.pem);
+                c.publicKeys.append(key);
+            }
+        } else {
+            const int count = r.chance(0.3) ? 2 : 1;
+            for (int k = 0; k < count; ++k) {
+                ZidSecret s;
+                s.id = r.token(13);
+                s.value = r.token(40, kAlnum);
+                s.expiresAt = nowSec + generatedExpirySeconds(r);
+                // valid for 30–365 days, created in the past
+                const int minDays = int(qBound(qint64(30), (s.expiresAt - nowSec + 86399) / 86400, qint64(365)));
+                s.createdAt = s.expiresAt - qint64(r.range(minDays, 365)) * 86400;
+                c.secrets.append(s);
             }
         }
         zid.clients.append(c);
@@ -275,7 +374,7 @@ void SimCore::buildData(const QByteArray &jwtPrivatePem, const QByteArray &jwtPu
     reg({{QStringLiteral("kind"), QStringLiteral("saas-security")}, {QStringLiteral("region"), QStringLiteral("us")}});
     reg({{QStringLiteral("kind"), QStringLiteral("apptotal-key")}});
     reg({{QStringLiteral("kind"), QStringLiteral("sandbox-token")}});
-    generateZid(zid, options.seed, now / 1000);
+    generateZid(zid, options.seed, now / 1000, qMax(0, options.zidClients));
 }
 
 } // namespace zsim

@@ -8,7 +8,8 @@ namespace zsim {
 
 void generateZpa(ZpaStore &zpa, int segmentCount, quint64 seed);
 void generateZia(ZiaState &zia);
-void generateZid(ZidState &zid, quint64 seed, qint64 nowSec);
+// clientCount API clients (SimOptions::zidClients): the 12 named ones first, then "Automation NNNN".
+void generateZid(ZidState &zid, quint64 seed, qint64 nowSec, int clientCount);
 QList<QJsonObject> generateIncidents(quint64 seed);
 QList<QJsonObject> generateApps(quint64 seed);
 

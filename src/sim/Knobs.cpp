@@ -12,8 +12,22 @@ namespace {
 const char *const kIntKnobs[] = {
     "tokenLifetimeSeconds", "zpaTokenLifetimeSeconds", "ziaOauthTokenLifetimeSeconds",
     "saasTokenLifetimeSeconds", "ziaSessionIdleSeconds", "activationSeconds", "latencyMs",
-    "appTotalDailyQuota", "sandboxDailyQuota",
+    "appTotalDailyQuota", "sandboxDailyQuota", "zidMaxPageSize", "zidSecretPropagationMs",
 };
+
+const char *const kBoolKnobs[] = {"readOnly", "zidTimesAsNumbers"};
+
+const QStringList kSecretsShapes = {QStringLiteral("array"), QStringLiteral("envelope"), QStringLiteral("object")};
+
+// rateLimits keys accepted as other names of a route class: "ziam.read" = "zid.read".
+QString canonicalRateKey(const QString &key)
+{
+    if (key == QLatin1String("ziam.read"))
+        return QStringLiteral("zid.read");
+    if (key == QLatin1String("ziam.write"))
+        return QStringLiteral("zid.write");
+    return key;
+}
 
 const QStringList kFaultKinds = {
     QStringLiteral("429"), QStringLiteral("409"), QStringLiteral("5xx"), QStringLiteral("reset"),
@@ -56,6 +70,10 @@ QJsonObject Knobs::defaults()
         {QStringLiteral("faults"), QJsonArray()},
         {QStringLiteral("appTotalDailyQuota"), 25},
         {QStringLiteral("sandboxDailyQuota"), 100},
+        {QStringLiteral("zidMaxPageSize"), 0},
+        {QStringLiteral("zidSecretPropagationMs"), 0},
+        {QStringLiteral("zidSecretsShape"), QStringLiteral("array")},
+        {QStringLiteral("zidTimesAsNumbers"), false},
     };
 }
 
@@ -71,8 +89,13 @@ QString Knobs::validate(const QString &key, const QJsonValue &value)
                                              : QStringLiteral("%1 must be a whole number >= %2").arg(key).arg(min);
         }
     }
-    if (key == QLatin1String("readOnly"))
-        return value.isBool() ? QString() : QStringLiteral("readOnly must be true or false");
+    for (const char *k : kBoolKnobs) {
+        if (key == QLatin1String(k))
+            return value.isBool() ? QString() : QStringLiteral("%1 must be true or false").arg(key);
+    }
+    if (key == QLatin1String("zidSecretsShape"))
+        return kSecretsShapes.contains(value.toString()) ? QString()
+                                                         : QStringLiteral("zidSecretsShape must be one of ") + kSecretsShapes.join(QLatin1String(", "));
     if (key == QLatin1String("rateLimits")) {
         if (!value.isObject())
             return QStringLiteral("rateLimits must be an object");
@@ -195,26 +218,52 @@ void Knobs::rebuildRateLimits()
     m_windows.clear();
     const QJsonObject o = m_values.value(QLatin1String("rateLimits")).toObject();
     for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = canonicalRateKey(it.key());
+        if (key != it.key() && o.contains(key))
+            continue;   // the canonical name wins over its alias
         Window w;
         w.limit = it.value().toObject().value(QLatin1String("limit")).toInt();
         w.windowSeconds = qMax(1, it.value().toObject().value(QLatin1String("windowSeconds")).toInt());
-        m_windows.insert(it.key(), w);
+        m_windows.insert(key, w);
     }
+}
+
+QList<Knobs::Window *> Knobs::windowsFor(const QString &routeClass, const QString &routeKey)
+{
+    QList<Window *> out;
+    if (m_windows.isEmpty())
+        return out;
+    for (const QString *k : {&routeClass, &routeKey}) {
+        auto it = m_windows.find(*k);
+        if (it != m_windows.end() && !k->isEmpty())
+            out.append(&it.value());
+    }
+    return out;
+}
+
+QList<RateWindowStatus> Knobs::rateStatus(const QString &routeClass, const QString &routeKey, qint64 nowMs)
+{
+    QList<RateWindowStatus> out;
+    for (Window *w : windowsFor(routeClass, routeKey)) {
+        const qint64 span = qint64(w->windowSeconds) * 1000;
+        while (!w->hits.empty() && w->hits.front() <= nowMs - span)
+            w->hits.pop_front();
+        RateWindowStatus s;
+        s.limit = w->limit;
+        s.windowSeconds = w->windowSeconds;
+        s.used = int(w->hits.size());
+        s.resetSeconds = w->hits.empty() ? w->windowSeconds : qMax(1, int((w->hits.front() + span - nowMs + 999) / 1000));
+        out.append(s);
+    }
+    return out;
 }
 
 RateVerdict Knobs::checkRate(const QString &routeClass, const QString &routeKey, qint64 nowMs)
 {
     RateVerdict v;
-    if (m_windows.isEmpty())
-        return v;
-    Window *applicable[2] = {nullptr, nullptr};
-    int n = 0;
-    for (const QString *k : {&routeClass, &routeKey}) {
-        auto it = m_windows.find(*k);
-        if (it != m_windows.end() && !k->isEmpty())
-            applicable[n++] = &it.value();
-    }
-    for (int i = 0; i < n; ++i) {
+    const QList<Window *> applicable = windowsFor(routeClass, routeKey);
+    const qsizetype n = applicable.size();
+    for (qsizetype i = 0; i < n; ++i) {
         Window *w = applicable[i];
         const qint64 span = qint64(w->windowSeconds) * 1000;
         while (!w->hits.empty() && w->hits.front() <= nowMs - span)
@@ -231,8 +280,8 @@ RateVerdict Knobs::checkRate(const QString &routeClass, const QString &routeKey,
         }
     }
     if (!v.limited) {
-        for (int i = 0; i < n; ++i)
-            applicable[i]->hits.push_back(nowMs);
+        for (Window *w : applicable)
+            w->hits.push_back(nowMs);
     }
     return v;
 }

@@ -37,6 +37,14 @@ struct FaultHit {
     int ms = 0;
 };
 
+// One configured rate window that applies to a request, as x-ratelimit-* headers describe it.
+struct RateWindowStatus {
+    int limit = 0;
+    int windowSeconds = 1;
+    int used = 0;          // requests in the window now
+    int resetSeconds = 0;  // until the oldest of them leaves it (the window when empty)
+};
+
 struct RateVerdict {
     bool limited = false;
     int retryAfter = 0;
@@ -59,11 +67,15 @@ public:
     QJsonObject effective() const { return m_values; }
 
     int intValue(const char *name) const;
+    bool boolValue(const char *name) const { return m_values.value(QLatin1String(name)).toBool(); }
+    QString stringValue(const char *name) const { return m_values.value(QLatin1String(name)).toString(); }
     bool readOnly() const { return m_values.value(QLatin1String("readOnly")).toBool(); }
     int latencyMs() const { return intValue("latencyMs"); }
 
     // Checks the rate limits of a route class and a route key; records the hit when allowed.
     RateVerdict checkRate(const QString &routeClass, const QString &routeKey, qint64 nowMs);
+    // The configured windows of a route class and a route key (none when not configured).
+    QList<RateWindowStatus> rateStatus(const QString &routeClass, const QString &routeKey, qint64 nowMs);
     // Evaluates the fault rules for a request; the first rule that fires wins.
     std::optional<FaultHit> pickFault(const QString &routeKey, const QList<QPair<QString, QString>> &query = {});
 
@@ -76,6 +88,7 @@ private:
     static QString validate(const QString &key, const QJsonValue &value);
     void rebuildFaults();
     void rebuildRateLimits();
+    QList<Window *> windowsFor(const QString &routeClass, const QString &routeKey);
 
     quint64 m_seed;
     QJsonObject m_startup;

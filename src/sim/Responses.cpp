@@ -61,6 +61,15 @@ SimResponse rateLimited(ErrorStyle style, int retryAfter, int limit, int windowS
         .header("retry-after", n);
 }
 
+SimResponse zidRateLimited(int retryAfter, int limit, int windowSeconds)
+{
+    const QByteArray n = QByteArray::number(qMax(1, retryAfter));
+    return SimResponse::json(429, QJsonObject{{QStringLiteral("code"), QStringLiteral("TOO_MANY_REQUESTS")},
+                                              {QStringLiteral("message"), QStringLiteral("Rate limit exceeded (%1).").arg(unitFor(windowSeconds, limit))},
+                                              {QStringLiteral("Retry-After"), QString(QString::fromLatin1(n) + QStringLiteral(" seconds"))}})
+        .header("retry-after", n);
+}
+
 SimResponse conflict(ErrorStyle style)
 {
     if (style == ErrorStyle::Zpa)

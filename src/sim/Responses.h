@@ -13,6 +13,8 @@ SimResponse genericError(int status, const QString &code, const QString &message
 
 // 429: ZPA "retry-after: Ns" + invalid.toomanyrequests; ZIA "retry-after: N" + Rate Limit body.
 SimResponse rateLimited(ErrorStyle style, int retryAfter, int limit, int windowSeconds);
+// 429 of ZIdentity: "retry-after: N" + {"code":"TOO_MANY_REQUESTS","message":…,"Retry-After":"N seconds"}.
+SimResponse zidRateLimited(int retryAfter, int limit, int windowSeconds);
 // 409: ZIA EDIT_LOCK_NOT_AVAILABLE, ZPA api.concurrent.access.error.
 SimResponse conflict(ErrorStyle style);
 SimResponse serverError(ErrorStyle style, int status);

@@ -189,14 +189,16 @@ SimResponse SimServer::process(const SimRequest &req, Mode *mode, int *delayMs)
     const RateVerdict rate = m_core.knobs.checkRate(route.routeClass, route.key, ctx.nowMs);
     if (rate.limited) {
         m_core.count(route.key + QStringLiteral("#429"));
-        r = reply::rateLimited(style, rate.retryAfter, rate.limit, rate.windowSeconds);
+        r = route.api == Api::Zid ? reply::zidRateLimited(rate.retryAfter, rate.limit, rate.windowSeconds)
+                                  : reply::rateLimited(style, rate.retryAfter, rate.limit, rate.windowSeconds);
         answered = true;
     }
     if (!answered) {
         if (const auto fault = m_core.knobs.pickFault(route.key, req.query)) {
             m_core.count(route.key + QLatin1Char('#') + fault->kind);
             if (fault->kind == QLatin1String("429")) {
-                r = reply::rateLimited(style, fault->retryAfter, 2, 1);
+                r = route.api == Api::Zid ? reply::zidRateLimited(fault->retryAfter, 2, 1)
+                                          : reply::rateLimited(style, fault->retryAfter, 2, 1);
                 answered = true;
             } else if (fault->kind == QLatin1String("409")) {
                 r = reply::conflict(style);
@@ -254,12 +256,36 @@ void SimServer::decorate(SimResponse &r, SimContext &ctx)
     }
     ++m_gatewayCount;
     const int limit = api == Api::Zid ? 20000 : 5000;
-    const QByteArray reset = QByteArray::number(qMax<qint64>(1, (m_gatewayWindowStart + 60000 - ctx.nowMs + 999) / 1000));
-    r.header("x-ratelimit-limit", api == Api::Zid ? "500, 500;w=1, 20000;w=60" : "5000, 5000;w=60")
-        .header("x-ratelimit-remaining", QByteArray::number(qMax(0, limit - m_gatewayCount)))
-        .header("x-ratelimit-reset", reset)
-        .header("x-oneapi-request-id", m_core.uuid().toLatin1())
-        .header("x-oneapi-version", "109.1.146-zsim");
+    QByteArray reset = QByteArray::number(qMax<qint64>(1, (m_gatewayWindowStart + 60000 - ctx.nowMs + 999) / 1000));
+    QByteArray limitHeader = api == Api::Zid ? "500, 500;w=1, 20000;w=60" : "5000, 5000;w=60";
+    QByteArray remaining = QByteArray::number(qMax(0, limit - m_gatewayCount));
+    if (api == Api::Zid) {
+        // With the rateLimits knob set for the route's class (zid.read / zid.write) or its key,
+        // the headers show those windows: "<lowest limit>, <limit>;w=<s>, …" (enforced ones).
+        const QList<RateWindowStatus> windows = m_core.knobs.rateStatus(ctx.route.routeClass, ctx.route.key, ctx.nowMs);
+        if (!windows.isEmpty()) {
+            int lowest = windows.first().limit, left = windows.first().limit - windows.first().used;
+            int resetS = windows.first().resetSeconds;
+            QByteArray list;
+            for (const RateWindowStatus &w : windows) {
+                list += ", " + QByteArray::number(w.limit) + ";w=" + QByteArray::number(w.windowSeconds);
+                lowest = qMin(lowest, w.limit);
+                if (w.limit - w.used < left) {
+                    left = w.limit - w.used;
+                    resetS = w.resetSeconds;
+                }
+            }
+            limitHeader = QByteArray::number(lowest) + list;
+            remaining = QByteArray::number(qMax(0, left));
+            reset = QByteArray::number(resetS);
+        }
+    }
+    r.header("x-ratelimit-limit", limitHeader)
+        .header("x-ratelimit-remaining", remaining)
+        .header("x-ratelimit-reset", reset);
+    // The direct ZIdentity path (/admin/api/v1) is not behind the gateway: no x-oneapi-* headers.
+    if (!(api == Api::Zid && ctx.req.path.startsWith(QLatin1String("/admin/api/v1/"))))
+        r.header("x-oneapi-request-id", m_core.uuid().toLatin1()).header("x-oneapi-version", "109.1.146-zsim");
     const auto t = m_core.tokens.constFind(ctx.req.bearerToken());
     r.header("x-transaction-id", t != m_core.tokens.constEnd() ? t->transactionId : m_core.uuid().toLatin1());
 }

@@ -18,6 +18,7 @@ struct SimOptions {
     quint16 port = 0;          // 0 = any free port
     quint64 seed = 1;          // generated data and probabilistic faults are deterministic for a seed
     int segments = 10000;      // generated ZPA application segments
+    int zidClients = 300;      // generated ZIdentity API clients (12 named, then "Automation NNNN"), besides the 2 demo ones
     QString stateDir;          // where ca.pem / server cert+key are kept and reused; empty = a private temp dir
     QJsonObject knobs;         // initial knobs (README.md "Knobs")
 };

@@ -1,6 +1,6 @@
-// ZIdentity admin API through the gateway (/ziam/admin/api/v1): API clients, their secrets and
-// resource servers. API clients are the OneAPI credentials the token endpoint checks.
-#include "sim/Crypto.h"
+// ZIdentity admin API through the gateway (/ziam/admin/api/v1) and directly as on the ZIdentity
+// admin host (/admin/api/v1): API clients, their secrets and resource servers. API clients are
+// the OneAPI credentials the token endpoint checks.
 #include "sim/Responses.h"
 #include "sim/Routes.h"
 #include "sim/SimCore.h"
@@ -11,7 +11,8 @@ namespace zsim {
 
 namespace {
 
-const QString kBase = QStringLiteral("/ziam/admin/api/v1");
+const QString kGatewayBase = QStringLiteral("/ziam/admin/api/v1");
+const QString kDirectBase = QStringLiteral("/admin/api/v1");
 
 SimResponse zidError(int status, const QString &code, const QString &message)
 {
@@ -35,8 +36,10 @@ SimResponse envelope(SimContext &ctx, const QString &path, const QList<QJsonObje
         return zidError(400, QStringLiteral("INVALID_REQUEST"), QStringLiteral("offset must be a number >= 0"));
     if (!okLimit || limit < 0 || limit > 1000)
         return zidError(400, QStringLiteral("INVALID_REQUEST"), QStringLiteral("limit must be between 0 and 1000"));
+    const int maxPage = ctx.core.knobs.intValue("zidMaxPageSize");   // the server may send fewer than asked
+    const int size = maxPage > 0 ? qMin(limit, maxPage) : limit;
     QJsonArray records;
-    for (qsizetype i = offset; i < all.size() && i < qsizetype(offset) + limit; ++i)
+    for (qsizetype i = offset; i < all.size() && i < qsizetype(offset) + size; ++i)
         records.append(all.at(i));
     const auto link = [&](int at) -> QString {
         QUrlQuery q;
@@ -48,14 +51,14 @@ SimResponse envelope(SimContext &ctx, const QString &path, const QList<QJsonObje
         return ctx.core.baseUrl + path + QLatin1Char('?') + q.toString(QUrl::FullyEncoded);
     };
     QJsonObject out{{QStringLiteral("pageOffset"), offset},
-                    {QStringLiteral("pageSize"), limit},
+                    {QStringLiteral("pageSize"), size},
                     {QStringLiteral("totalRecord"), all.size()},
                     {QStringLiteral("records"), records},
                     {QStringLiteral("results_total"), all.size()}};
-    if (limit > 0 && offset + limit < all.size())
-        out.insert(QStringLiteral("next_link"), link(offset + limit));
+    if (size > 0 && qsizetype(offset) + size < all.size())
+        out.insert(QStringLiteral("next_link"), link(offset + size));
     if (offset > 0)
-        out.insert(QStringLiteral("prev_link"), link(qMax(0, offset - limit)));
+        out.insert(QStringLiteral("prev_link"), link(qMax(0, offset - size)));
     return SimResponse::json(200, out);
 }
 
@@ -64,7 +67,7 @@ int lifetimeKnob(const SimContext &ctx)
     return ctx.core.knobs.intValue("tokenLifetimeSeconds");
 }
 
-SimResponse listClients(SimContext &ctx)
+SimResponse listClients(SimContext &ctx, const QString &base)
 {
     const QString like = ctx.req.queryValue(QStringLiteral("name[like]"));
     QList<QJsonObject> all;
@@ -72,7 +75,7 @@ SimResponse listClients(SimContext &ctx)
         if (like.isEmpty() || c.name.contains(like, Qt::CaseInsensitive))
             all.append(ctx.core.zid.clientJson(c, lifetimeKnob(ctx)));
     }
-    return envelope(ctx, kBase + QStringLiteral("/api-clients"), all);
+    return envelope(ctx, base + QStringLiteral("/api-clients"), all);
 }
 
 ZidClient *findClient(SimContext &ctx)
@@ -88,27 +91,13 @@ SimResponse getClient(SimContext &ctx)
              : notFound(QStringLiteral("API client ") + ctx.param("id"));
 }
 
-QString normaliseKey(ZidClient *c)
-{
-    if (c->authType != QLatin1String("PUBKEYCERT"))
-        return {};
-    QString e;
-    const QByteArray pem = crypto::rsaPublicKeyPem(c->publicKeyPem.toLatin1(), &e);
-    if (pem.isEmpty())
-        return QStringLiteral("publicKeys: ") + e;
-    c->publicKeyPem = QString::fromLatin1(pem);
-    return {};
-}
-
 SimResponse createClient(SimContext &ctx)
 {
     QJsonObject body;
     if (!parseJsonObject(ctx.req.body, &body))
         return reply::badJson(ErrorStyle::Other);
     ZidClient c;
-    QString e = ZidState::readBody(body, &c, true);
-    if (e.isEmpty())
-        e = normaliseKey(&c);
+    const QString e = ZidState::readBody(body, &c, true, ctx.nowMs);
     if (!e.isEmpty())
         return zidError(400, QStringLiteral("INVALID_REQUEST"), e);
     c.id = ctx.core.credPrng.token(13);
@@ -126,9 +115,7 @@ SimResponse updateClient(SimContext &ctx)
     if (!parseJsonObject(ctx.req.body, &body))
         return reply::badJson(ErrorStyle::Other);
     ZidClient updated = *c;
-    QString e = ZidState::readBody(body, &updated, true);
-    if (e.isEmpty())
-        e = normaliseKey(&updated);
+    const QString e = ZidState::readBody(body, &updated, true, ctx.nowMs);
     if (!e.isEmpty())
         return zidError(400, QStringLiteral("INVALID_REQUEST"), e);
     *c = updated;
@@ -150,9 +137,25 @@ SimResponse listSecrets(SimContext &ctx)
     const ZidClient *c = findClient(ctx);
     if (!c)
         return notFound(QStringLiteral("API client ") + ctx.param("id"));
+    const bool numbers = ctx.core.knobs.boolValue("zidTimesAsNumbers");
+    const QString shape = ctx.core.knobs.stringValue("zidSecretsShape");
+    if (shape == QLatin1String("object")) {   // the most recent secret alone; {} when none
+        const ZidSecret *newest = nullptr;
+        for (const ZidSecret &s : c->secrets) {
+            if (!newest || s.createdAt >= newest->createdAt)
+                newest = &s;
+        }
+        return SimResponse::json(200, newest ? ZidState::secretJson(*newest, false, numbers) : QJsonObject());
+    }
     QJsonArray out;
     for (const ZidSecret &s : c->secrets)
-        out.append(ZidState::secretJson(s, false));
+        out.append(ZidState::secretJson(s, false, numbers));
+    if (shape == QLatin1String("envelope"))
+        return SimResponse::json(200, QJsonObject{{QStringLiteral("records"), out},
+                                                  {QStringLiteral("results_total"), out.size()},
+                                                  {QStringLiteral("totalRecord"), out.size()},
+                                                  {QStringLiteral("pageOffset"), 0},
+                                                  {QStringLiteral("pageSize"), out.size()}});
     return SimResponse::json(200, out);
 }
 
@@ -178,8 +181,8 @@ SimResponse createSecret(SimContext &ctx)
     constexpr qint64 slack = 3600;
     if (expiresAt < now + 30LL * 86400 - slack || expiresAt > now + 365LL * 86400 + slack)
         return zidError(400, QStringLiteral("INVALID_REQUEST"), QStringLiteral("A secret must be valid for 30 to 365 days."));
-    const ZidSecret s = ctx.core.zid.addSecret(*c, expiresAt, now, ctx.core.credPrng);
-    return SimResponse::json(201, ZidState::secretJson(s, true));
+    const ZidSecret s = ctx.core.zid.addSecret(*c, expiresAt, ctx.nowMs, ctx.core.credPrng);
+    return SimResponse::json(201, ZidState::secretJson(s, true, ctx.core.knobs.boolValue("zidTimesAsNumbers")));
 }
 
 SimResponse deleteSecret(SimContext &ctx)
@@ -196,12 +199,12 @@ SimResponse deleteSecret(SimContext &ctx)
     return notFound(QStringLiteral("Secret ") + ctx.param("secretId"));
 }
 
-SimResponse listResourceServers(SimContext &ctx)
+SimResponse listResourceServers(SimContext &ctx, const QString &base)
 {
     QList<QJsonObject> all;
     for (const QJsonValue &v : std::as_const(ctx.core.zid.resourceServers))
         all.append(v.toObject());
-    return envelope(ctx, kBase + QStringLiteral("/resource-servers"), all);
+    return envelope(ctx, base + QStringLiteral("/resource-servers"), all);
 }
 
 SimResponse getResourceServer(SimContext &ctx)
@@ -219,16 +222,20 @@ void registerZidRoutes(SimCore &core)
 {
     Router &r = core.router;
     const QString read = QStringLiteral("zid.read"), write = QStringLiteral("zid.write");
-    r.add("GET", kBase + QStringLiteral("/api-clients"), Api::Zid, read, listClients);
-    r.add("POST", kBase + QStringLiteral("/api-clients"), Api::Zid, write, createClient);
-    r.add("GET", kBase + QStringLiteral("/api-clients/{id}"), Api::Zid, read, getClient);
-    r.add("PUT", kBase + QStringLiteral("/api-clients/{id}"), Api::Zid, write, updateClient);
-    r.add("DELETE", kBase + QStringLiteral("/api-clients/{id}"), Api::Zid, write, deleteClient);
-    r.add("GET", kBase + QStringLiteral("/api-clients/{id}/secrets"), Api::Zid, read, listSecrets);
-    r.add("POST", kBase + QStringLiteral("/api-clients/{id}/secrets"), Api::Zid, write, createSecret);
-    r.add("DELETE", kBase + QStringLiteral("/api-clients/{id}/secrets/{secretId}"), Api::Zid, write, deleteSecret);
-    r.add("GET", kBase + QStringLiteral("/resource-servers"), Api::Zid, read, listResourceServers);
-    r.add("GET", kBase + QStringLiteral("/resource-servers/{id}"), Api::Zid, read, getResourceServer);
+    // The same API twice: through the gateway and as on {vanity}-admin.zslogin.net (same handlers,
+    // same bearer, same data; route keys and counters of their own; links point at their path).
+    for (const QString &base : {kGatewayBase, kDirectBase}) {
+        r.add("GET", base + QStringLiteral("/api-clients"), Api::Zid, read, [base](SimContext &ctx) { return listClients(ctx, base); });
+        r.add("POST", base + QStringLiteral("/api-clients"), Api::Zid, write, createClient);
+        r.add("GET", base + QStringLiteral("/api-clients/{id}"), Api::Zid, read, getClient);
+        r.add("PUT", base + QStringLiteral("/api-clients/{id}"), Api::Zid, write, updateClient);
+        r.add("DELETE", base + QStringLiteral("/api-clients/{id}"), Api::Zid, write, deleteClient);
+        r.add("GET", base + QStringLiteral("/api-clients/{id}/secrets"), Api::Zid, read, listSecrets);
+        r.add("POST", base + QStringLiteral("/api-clients/{id}/secrets"), Api::Zid, write, createSecret);
+        r.add("DELETE", base + QStringLiteral("/api-clients/{id}/secrets/{secretId}"), Api::Zid, write, deleteSecret);
+        r.add("GET", base + QStringLiteral("/resource-servers"), Api::Zid, read, [base](SimContext &ctx) { return listResourceServers(ctx, base); });
+        r.add("GET", base + QStringLiteral("/resource-servers/{id}"), Api::Zid, read, getResourceServer);
+    }
 }
 
 } // namespace zsim
