@@ -99,12 +99,13 @@ int runSimulatorCli(const QStringList &args)
     const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (0 = any free port; default 0)."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("JSON file of knobs (see src/sim/README.md)."), QStringLiteral("FILE"));
     const QCommandLineOption segments(QStringLiteral("segments"), QStringLiteral("Generated ZPA application segments (default 10000)."), QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption zidClients(QStringLiteral("zid-clients"), QStringLiteral("Generated ZIdentity API clients (default 300)."), QStringLiteral("N"), QStringLiteral("300"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the generated data and of probabilistic faults (default 1)."), QStringLiteral("S"), QStringLiteral("1"));
     const QString defaultDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/zconsole/sim");
     const QCommandLineOption stateDir(QStringLiteral("state-dir"),
                                       QStringLiteral("Folder for the CA, the server certificate and demo-profile.json (default %1).").arg(defaultDir),
                                       QStringLiteral("DIR"), defaultDir);
-    p.addOptions({help, port, config, segments, seed, stateDir});
+    p.addOptions({help, port, config, segments, zidClients, seed, stateDir});
     if (!p.parse(argv))
         return usage(err, p, p.errorText());
     if (p.isSet(help)) {
@@ -124,6 +125,9 @@ int runSimulatorCli(const QStringList &args)
     o.segments = p.value(segments).toInt(&ok);
     if (!ok || o.segments < 0 || o.segments > 1000000)
         return usage(err, p, QStringLiteral("--segments needs a number from 0 to 1000000"));
+    o.zidClients = p.value(zidClients).toInt(&ok);
+    if (!ok || o.zidClients < 0 || o.zidClients > 100000)
+        return usage(err, p, QStringLiteral("--zid-clients needs a number from 0 to 100000"));
     o.seed = p.value(seed).toULongLong(&ok);
     if (!ok)
         return usage(err, p, QStringLiteral("--seed needs a whole number"));

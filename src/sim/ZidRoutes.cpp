@@ -7,6 +7,8 @@
 
 #include <QUrlQuery>
 
+#include <functional>
+
 namespace zsim {
 
 namespace {
@@ -24,8 +26,9 @@ SimResponse notFound(const QString &what)
     return zidError(404, QStringLiteral("NOT_FOUND"), QStringLiteral("%1 was not found.").arg(what));
 }
 
-// {"pageOffset","pageSize","totalRecord","records","next_link","prev_link","results_total"}
-SimResponse envelope(SimContext &ctx, const QString &path, const QList<QJsonObject> &all)
+// {"pageOffset","pageSize","totalRecord","records","next_link","prev_link","results_total"} over
+// total items; record(i) makes item i (only the page's items are made).
+SimResponse envelope(SimContext &ctx, const QString &path, qsizetype total, const std::function<QJsonObject(qsizetype)> &record)
 {
     bool okOffset = true, okLimit = true;
     const QString o = ctx.req.queryValue(QStringLiteral("offset"));
@@ -39,8 +42,8 @@ SimResponse envelope(SimContext &ctx, const QString &path, const QList<QJsonObje
     const int maxPage = ctx.core.knobs.intValue("zidMaxPageSize");   // the server may send fewer than asked
     const int size = maxPage > 0 ? qMin(limit, maxPage) : limit;
     QJsonArray records;
-    for (qsizetype i = offset; i < all.size() && i < qsizetype(offset) + size; ++i)
-        records.append(all.at(i));
+    for (qsizetype i = offset; i < total && i < qsizetype(offset) + size; ++i)
+        records.append(record(i));
     const auto link = [&](int at) -> QString {
         QUrlQuery q;
         for (const auto &item : ctx.req.query) {
@@ -52,10 +55,10 @@ SimResponse envelope(SimContext &ctx, const QString &path, const QList<QJsonObje
     };
     QJsonObject out{{QStringLiteral("pageOffset"), offset},
                     {QStringLiteral("pageSize"), size},
-                    {QStringLiteral("totalRecord"), all.size()},
+                    {QStringLiteral("totalRecord"), total},
                     {QStringLiteral("records"), records},
-                    {QStringLiteral("results_total"), all.size()}};
-    if (size > 0 && qsizetype(offset) + size < all.size())
+                    {QStringLiteral("results_total"), total}};
+    if (size > 0 && qsizetype(offset) + size < total)
         out.insert(QStringLiteral("next_link"), link(offset + size));
     if (offset > 0)
         out.insert(QStringLiteral("prev_link"), link(qMax(0, offset - size)));
@@ -70,12 +73,16 @@ int lifetimeKnob(const SimContext &ctx)
 SimResponse listClients(SimContext &ctx, const QString &base)
 {
     const QString like = ctx.req.queryValue(QStringLiteral("name[like]"));
-    QList<QJsonObject> all;
-    for (const ZidClient &c : ctx.core.zid.clients) {
-        if (like.isEmpty() || c.name.contains(like, Qt::CaseInsensitive))
-            all.append(ctx.core.zid.clientJson(c, lifetimeKnob(ctx)));
+    const QList<ZidClient> &clients = ctx.core.zid.clients;
+    QList<qsizetype> matching;
+    matching.reserve(clients.size());
+    for (qsizetype i = 0; i < clients.size(); ++i) {
+        if (like.isEmpty() || clients.at(i).name.contains(like, Qt::CaseInsensitive))
+            matching.append(i);
     }
-    return envelope(ctx, base + QStringLiteral("/api-clients"), all);
+    const int lifetime = lifetimeKnob(ctx);
+    return envelope(ctx, base + QStringLiteral("/api-clients"), matching.size(),
+                    [&](qsizetype i) { return ctx.core.zid.clientJson(clients.at(matching.at(i)), lifetime); });
 }
 
 ZidClient *findClient(SimContext &ctx)
@@ -201,10 +208,8 @@ SimResponse deleteSecret(SimContext &ctx)
 
 SimResponse listResourceServers(SimContext &ctx, const QString &base)
 {
-    QList<QJsonObject> all;
-    for (const QJsonValue &v : std::as_const(ctx.core.zid.resourceServers))
-        all.append(v.toObject());
-    return envelope(ctx, base + QStringLiteral("/resource-servers"), all);
+    const QJsonArray &all = ctx.core.zid.resourceServers;
+    return envelope(ctx, base + QStringLiteral("/resource-servers"), all.size(), [&](qsizetype i) { return all.at(i).toObject(); });
 }
 
 SimResponse getResourceServer(SimContext &ctx)

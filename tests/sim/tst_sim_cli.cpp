@@ -61,7 +61,7 @@ void TestSimCli::help()
     int code = -1;
     const QByteArray out = captured([] { return zsim::runSimulatorCli({QStringLiteral("zconsole-cli"), QStringLiteral("sim"), QStringLiteral("--help")}); }, &code);
     QCOMPARE(code, 0);
-    for (const char *opt : {"--port", "--config", "--segments", "--seed", "--state-dir"})
+    for (const char *opt : {"--port", "--config", "--segments", "--zid-clients", "--seed", "--state-dir"})
         QVERIFY2(out.contains(opt), out.constData());
 }
 
@@ -77,6 +77,8 @@ void TestSimCli::badUsage()
         {QStringLiteral("--port"), QStringLiteral("abc")},
         {QStringLiteral("--port"), QStringLiteral("70000")},
         {QStringLiteral("--segments"), QStringLiteral("-1")},
+        {QStringLiteral("--zid-clients"), QStringLiteral("-1")},
+        {QStringLiteral("--zid-clients"), QStringLiteral("many")},
         {QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.json"))},
         {QStringLiteral("--config"), knobs.fileName(), QStringLiteral("--state-dir"), dir.path()},
     };
