@@ -43,11 +43,13 @@ QString ApiCaller::serviceOf(const AuthTarget &t, const ApiRequest &r)
     case AuthKind::SandboxToken: service = QStringLiteral("sandbox"); break;
     case AuthKind::OneApiSecret:
     case AuthKind::OneApiJwt: {
-        const QString p = r.path;
-        service = p.startsWith(QLatin1String("/zpa")) ? QStringLiteral("zpa")
+        // A gateway path, or an absolute URL (ZIdentity's own host: /admin/api/v1/…).
+        const QString p = r.path.startsWith(QLatin1String("https://")) ? QUrl(r.path).path() : r.path;
+        service = p.startsWith(QLatin1String("/ziam/")) || p.startsWith(QLatin1String("/admin/api/"))
+                      ? QStringLiteral("ziam")
+                  : p.startsWith(QLatin1String("/zpa")) ? QStringLiteral("zpa")
                   : p.startsWith(QLatin1String("/zia")) ? QStringLiteral("zia")
-                  : p.startsWith(QLatin1String("/ziam")) ? QStringLiteral("ziam")
-                                                          : QStringLiteral("oneapi");
+                                                        : QStringLiteral("oneapi");
         break;
     }
     }

@@ -41,6 +41,20 @@ QString Endpoints::oneApiGatewayBase(const QString &oneApiCloud)
     return https(QStringLiteral("api.") + cloud + QStringLiteral(".zsapi.net"));
 }
 
+QString Endpoints::zidentityAdminBase(const ApiClient &client, const Tenant &tenant)
+{
+    if (tenant.zidRoute != QLatin1String("direct"))
+        return forClient(client, tenant).baseUrl + QStringLiteral("/ziam/admin/api/v1");
+    if (!tenant.zidDirectUrl.isEmpty())
+        return trimSlash(tenant.zidDirectUrl) + QStringLiteral("/admin/api/v1");
+    const CloudInfo *cloud = Clouds::find(tenant.cloud);
+    const QString c = cloud ? cloud->oneApiCloud.toLower() : QString();
+    const QString host = (c.isEmpty() || c == QLatin1String("production"))
+                             ? QString(tenant.vanity + QStringLiteral("-admin.zslogin.net"))
+                             : tenant.vanity + QStringLiteral("-admin.zslogin") + c + QStringLiteral(".net");
+    return https(host) + QStringLiteral("/admin/api/v1");
+}
+
 ClientEndpoints Endpoints::forClient(const ApiClient &client, const Tenant &tenant)
 {
     const CloudInfo *cloud = Clouds::find(tenant.cloud);

@@ -23,6 +23,11 @@ public:
 
     static QString oneApiTokenUrl(const QString &vanity, const QString &oneApiCloud);
     static QString oneApiGatewayBase(const QString &oneApiCloud);
+    // The ZIdentity admin API's base for a tenant, called with `client` (an oneapi-* profile):
+    // through the gateway "{client's base}/ziam/admin/api/v1", or with tenant.zidRoute "direct"
+    // "https://{vanity}-admin.zslogin[cloud].net/admin/api/v1" (tenant.zidDirectUrl replaces
+    // scheme+host). Absolute; no trailing slash.
+    static QString zidentityAdminBase(const ApiClient &client, const Tenant &tenant);
     static QString appTotalBase() { return QStringLiteral("https://api.apptotal.zscaler.com"); }
     // The OneAPI audience sent with every OneAPI token request.
     static QString oneApiAudience() { return QStringLiteral("https://api.zscaler.com"); }

@@ -50,6 +50,13 @@ ValidationIssues Tenant::validate() const
         out.append({QStringLiteral("color"), QObject::tr("Colour must look like #1e90ff")});
     if (notes.size() > 10000)
         out.append({QStringLiteral("notes"), QObject::tr("Notes are longer than 10,000 characters")});
+    if (!zidRoute.isEmpty() && zidRoute != QLatin1String("gateway") && zidRoute != QLatin1String("direct"))
+        out.append({QStringLiteral("zidRoute"), QObject::tr("ZIdentity route must be \"gateway\" or \"direct\"")});
+    if (!zidDirectUrl.isEmpty()) {
+        const QUrl u(zidDirectUrl, QUrl::StrictMode);
+        if (!u.isValid() || u.scheme() != QLatin1String("https") || u.host().isEmpty())
+            out.append({QStringLiteral("zidDirectUrl"), QObject::tr("ZIdentity URL must be an https:// address, e.g. https://acme-admin.zslogin.net")});
+    }
     if (!id.isEmpty() && !isStableId(id))
         out.append({QStringLiteral("id"), QObject::tr("Invalid tenant id \"%1\"").arg(id)});
     return out;
@@ -71,6 +78,9 @@ QJsonObject Tenant::toJson() const
     put("ziaOrgId", ziaOrgId);
     put("notes", notes);
     put("color", color);
+    put("zidAdminClient", zidAdminClient);
+    put("zidRoute", zidRoute);
+    put("zidDirectUrl", zidDirectUrl);
     put("created", iso(created));
     put("modified", iso(modified));
     return o;
@@ -88,6 +98,9 @@ Tenant Tenant::fromJson(const QJsonObject &o)
     t.ziaOrgId = o.value(QStringLiteral("ziaOrgId")).toString();
     t.notes = o.value(QStringLiteral("notes")).toString();
     t.color = o.value(QStringLiteral("color")).toString();
+    t.zidAdminClient = o.value(QStringLiteral("zidAdminClient")).toString();
+    t.zidRoute = o.value(QStringLiteral("zidRoute")).toString();
+    t.zidDirectUrl = o.value(QStringLiteral("zidDirectUrl")).toString();
     t.isProtected = o.value(QStringLiteral("protected")).toBool();
     t.created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODate);
     t.modified = QDateTime::fromString(o.value(QStringLiteral("modified")).toString(), Qt::ISODate);

@@ -21,6 +21,13 @@ struct Tenant
     QString notes;
     QString color;         // "#rrggbb" banner colour; empty = default
     bool isProtected = false; // production tenant: writes ask for the name to be typed
+    // ZIdentity admin API (the tenant's API clients): the profile that calls it (name or id of
+    // an oneapi-secret/oneapi-jwt client of this tenant), and the route: "gateway" (default,
+    // {base}/ziam/admin/api/v1) or "direct" (https://{vanity}-admin.zslogin.net/admin/api/v1,
+    // or zidDirectUrl's scheme+host when set).
+    QString zidAdminClient;
+    QString zidRoute;
+    QString zidDirectUrl;
     QDateTime created;
     QDateTime modified;
 

@@ -11,7 +11,8 @@ constexpr qint64 Hour = 3'600'000;
 
 // zscaler-api-notes.md §3.7 (ZPA: per tenant, 20 GET and 10 writes per 10 s) and §4.6 (ZIA:
 // GET 2/s and 1000/h, writes 1/s and 400/h; POST /status/activate 10/min and 40/h; POST
-// /urlLookup 1/s and 400/h, paced at 1.1 s, a margin against jitter); ZIdentity 20/s.
+// /urlLookup 1/s and 400/h, paced at 1.1 s, a margin against jitter); ZIdentity 500/s and
+// 20,000/min (§1.6, as recorded in x-ratelimit-limit; a reply's header replaces them).
 const QList<ApiRules> &table()
 {
     static const ZiaActivationBudget activation; // 10 per minute, 40 per hour
@@ -23,7 +24,7 @@ const QList<ApiRules> &table()
           {"activate", {{activation.perMinute, activation.minuteMs}, {activation.perHour, activation.hourMs}}},
           {"urlLookup", {{1, ziaLimits::UrlLookupIntervalMs}, {ziaLimits::UrlLookupPerHour, Hour}}}},
          false},
-        {"ziam", {{"read", {{20, Second}}}, {"write", {{20, Second}}}}, false},
+        {"ziam", {{"read", {{500, Second}, {20000, 60 * Second}}}, {"write", {{500, Second}, {20000, 60 * Second}}}}, false},
         {"saas", {}, false},
         {"apptotal", {}, false},
         {"sandbox", {}, false},
@@ -110,6 +111,45 @@ void RequestPolicy::setBudgets(const QString &key, const QList<RateBudget> &budg
 QList<RateBudget> RequestPolicy::budgets(const QString &key) const
 {
     return m_limiter ? m_limiter->budgets(key) : QList<RateBudget>{};
+}
+
+QList<RateBudget> RequestPolicy::budgetsFromHeader(const QByteArray &value)
+{
+    QList<RateBudget> out;
+    for (const QByteArray &item : value.split(',')) {
+        const QList<QByteArray> parts = item.trimmed().split(';');
+        bool ok = false;
+        const int count = parts.first().trimmed().toInt(&ok);
+        if (!ok || count <= 0)
+            continue;
+        for (int i = 1; i < parts.size(); ++i) {
+            const QByteArray p = parts.at(i).trimmed();
+            if (!p.startsWith("w="))
+                continue;
+            bool wok = false;
+            const qint64 w = p.mid(2).toLongLong(&wok);
+            if (wok && w > 0 && w <= 86400)
+                out.append({count, w * Second});
+        }
+    }
+    return out;
+}
+
+bool RequestPolicy::adoptHeader(const QString &key, const QByteArray &value)
+{
+    if (value.isEmpty())
+        return false;
+    const QList<RateBudget> stated = budgetsFromHeader(value);
+    if (stated.isEmpty())
+        return false;
+    const QList<RateBudget> now = budgets(key);
+    bool same = now.size() == stated.size();
+    for (qsizetype i = 0; same && i < now.size(); ++i)
+        same = now.at(i).count == stated.at(i).count && now.at(i).windowMs == stated.at(i).windowMs;
+    if (same)
+        return false;
+    setBudgets(key, stated);
+    return true;
 }
 
 int RequestPolicy::grantsWithin(const QString &key, qint64 windowMs) const

@@ -61,6 +61,13 @@ public:
     // Exactly these budgets (a setting of the activation budget).
     void setBudgets(const QString &key, const QList<RateBudget> &budgets);
     QList<RateBudget> budgets(const QString &key) const;
+    // The budgets an `x-ratelimit-limit` header states ("500, 500;w=1, 20000;w=60": each
+    // "count;w=seconds" item; a bare count is the current window's and is skipped); empty when
+    // it states none.
+    static QList<RateBudget> budgetsFromHeader(const QByteArray &value);
+    // Takes the budgets a reply's x-ratelimit-limit states for `key` when they differ from the
+    // key's (ZIdentity: the server says its limits); returns whether it changed them.
+    bool adoptHeader(const QString &key, const QByteArray &value);
     // Requests granted under `key` in the last `windowMs`.
     int grantsWithin(const QString &key, qint64 windowMs) const;
     // Until a new request under `key` could go (0 = now).

@@ -92,6 +92,32 @@ class TestApiCaller : public QObject
 {
     Q_OBJECT
 private slots:
+    void serviceOfOneApiPaths()
+    {
+        // Whose rules a OneAPI request follows: ZIdentity through the gateway (/ziam, which also
+        // starts with /zia) or on its own host, ZIA, ZPA, the rest.
+        ApiClient c;
+        c.kind = AuthKind::OneApiSecret;
+        Tenant t;
+        t.id = QStringLiteral("t-1");
+        const AuthTarget target = AuthTarget::make(c, t);
+        const auto of = [&](const QString &path) {
+            ApiRequest r;
+            r.path = path;
+            return ApiCaller::serviceOf(target, r);
+        };
+        QCOMPARE(of(QStringLiteral("/ziam/admin/api/v1/api-clients")), QStringLiteral("ziam"));
+        QCOMPARE(of(QStringLiteral("https://acme-admin.zslogin.net/admin/api/v1/api-clients?offset=0")), QStringLiteral("ziam"));
+        QCOMPARE(of(QStringLiteral("https://api.zsapi.net/ziam/admin/api/v1/resource-servers")), QStringLiteral("ziam"));
+        QCOMPARE(of(QStringLiteral("/zia/api/v1/status")), QStringLiteral("zia"));
+        QCOMPARE(of(QStringLiteral("/zpa/mgmtconfig/v1/admin/customers/1/application")), QStringLiteral("zpa"));
+        QCOMPARE(of(QStringLiteral("/bi/api/v1/report")), QStringLiteral("oneapi"));
+        ApiRequest put;
+        put.method = "PUT";
+        put.path = QStringLiteral("/ziam/admin/api/v1/api-clients/x");
+        QCOMPARE(ApiCaller::defaultRateKey(target, put), QStringLiteral("t-1/ziam/write"));
+    }
+
     void credentialsPerScheme()
     {
         AuthTlsServer s([](const AuthTlsServer::Request &r) {

@@ -49,6 +49,12 @@ private slots:
         QTest::newRow("vanity dots") << "vanity" << "a.b" << "vanity";
         QTest::newRow("colour ok") << "color" << "#1e90ff" << "";
         QTest::newRow("colour bad") << "color" << "#12345z" << "color";
+        QTest::newRow("zid route gateway") << "zidRoute" << "gateway" << "";
+        QTest::newRow("zid route direct") << "zidRoute" << "direct" << "";
+        QTest::newRow("zid route other") << "zidRoute" << "proxy" << "zidRoute";
+        QTest::newRow("zid url https") << "zidDirectUrl" << "https://127.0.0.1:8443" << "";
+        QTest::newRow("zid url http") << "zidDirectUrl" << "http://acme-admin.zslogin.net" << "zidDirectUrl";
+        QTest::newRow("zid url no host") << "zidDirectUrl" << "https://" << "zidDirectUrl";
     }
     void tenantValidation()
     {
@@ -62,6 +68,8 @@ private slots:
         if (field == QLatin1String("cloud")) t.cloud = value;
         if (field == QLatin1String("vanity")) t.vanity = value;
         if (field == QLatin1String("color")) t.color = value;
+        if (field == QLatin1String("zidRoute")) t.zidRoute = value;
+        if (field == QLatin1String("zidDirectUrl")) t.zidDirectUrl = value;
         const ValidationIssues issues = t.validate();
         if (badField.isEmpty())
             QVERIFY2(issues.isEmpty(), qPrintable(joinIssues(issues)));
@@ -108,6 +116,9 @@ private slots:
         t.notes = QStringLiteral("<b>markup</b> & \"quotes\"\nZürich");
         t.color = QStringLiteral("#c0392b");
         t.isProtected = true;
+        t.zidAdminClient = QStringLiteral("zid admin");
+        t.zidRoute = QStringLiteral("direct");
+        t.zidDirectUrl = QStringLiteral("https://acme-admin.zslogin.net");
         t.created = t.modified = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
         QCOMPARE(Tenant::fromJson(t.toJson()), t);
         QVERIFY(isStableId(t.id));
@@ -248,6 +259,24 @@ private slots:
         c.kind = AuthKind::OneApiSecret;
         c.tokenUrl = QStringLiteral("https://127.0.0.1:9/oauth2/v1/token");
         QCOMPARE(Endpoints::forClient(c, t).tokenUrl, c.tokenUrl);
+    }
+
+    void zidentityAdminBase()
+    {
+        Tenant t = validTenant();
+        t.vanity = QStringLiteral("acme");
+        ApiClient c;
+        c.kind = AuthKind::OneApiSecret;
+        t.cloud = QStringLiteral("zscaler");
+        QCOMPARE(Endpoints::zidentityAdminBase(c, t), QStringLiteral("https://api.zsapi.net/ziam/admin/api/v1"));
+        c.baseUrl = QStringLiteral("https://127.0.0.1:9443/");
+        QCOMPARE(Endpoints::zidentityAdminBase(c, t), QStringLiteral("https://127.0.0.1:9443/ziam/admin/api/v1"));
+        t.zidRoute = QStringLiteral("direct");
+        QCOMPARE(Endpoints::zidentityAdminBase(c, t), QStringLiteral("https://acme-admin.zslogin.net/admin/api/v1"));
+        t.cloud = QStringLiteral("zscalerbeta");
+        QCOMPARE(Endpoints::zidentityAdminBase(c, t), QStringLiteral("https://acme-admin.zsloginbeta.net/admin/api/v1"));
+        t.zidDirectUrl = QStringLiteral("https://127.0.0.1:9443/");
+        QCOMPARE(Endpoints::zidentityAdminBase(c, t), QStringLiteral("https://127.0.0.1:9443/admin/api/v1"));
     }
 };
 

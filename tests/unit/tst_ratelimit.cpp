@@ -1,5 +1,6 @@
 // RateLimiter with an injected clock, and RetryPolicy decisions.
 #include "net/RateLimiter.h"
+#include "net/RequestPolicy.h"
 #include "net/RetryPolicy.h"
 
 #include <QTest>
@@ -28,6 +29,40 @@ class TestRateLimit : public QObject
 {
     Q_OBJECT
 private slots:
+    void budgetsFromRateLimitHeader()
+    {
+        // As recorded on the OneAPI gateway (zscaler-api-notes.md §1.6).
+        QList<RateBudget> b = RequestPolicy::budgetsFromHeader("500, 500;w=1, 20000;w=60");
+        QCOMPARE(b.size(), 2);
+        QCOMPARE(b.at(0).count, 500);
+        QCOMPARE(b.at(0).windowMs, 1000);
+        QCOMPARE(b.at(1).count, 20000);
+        QCOMPARE(b.at(1).windowMs, 60000);
+        b = RequestPolicy::budgetsFromHeader("100;w=10;comment=\"x\"");
+        QCOMPARE(b.size(), 1);
+        QCOMPARE(b.at(0).windowMs, 10000);
+        QVERIFY(RequestPolicy::budgetsFromHeader("500").isEmpty());
+        QVERIFY(RequestPolicy::budgetsFromHeader("").isEmpty());
+        QVERIFY(RequestPolicy::budgetsFromHeader("abc;w=1, -5;w=1, 5;w=0, 5;w=x").isEmpty());
+    }
+
+    void adoptHeaderReplacesTheTablesBudgets()
+    {
+        ManualClock clock;
+        RateLimiter limiter(&clock);
+        RequestPolicy policy(&limiter);
+        const QString key = RequestPolicy::rateKey(QStringLiteral("t-1"), QStringLiteral("ziam"), QStringLiteral("read"));
+        policy.ensure(key);
+        QCOMPARE(policy.budgets(key).size(), 2); // the table's 500/s and 20,000/min
+        QVERIFY(!policy.adoptHeader(key, "500, 500;w=1, 20000;w=60")); // the same: nothing changes
+        QVERIFY(policy.adoptHeader(key, "3, 3;w=1"));
+        QCOMPARE(policy.budgets(key).size(), 1);
+        QCOMPARE(policy.budgets(key).first().count, 3);
+        QVERIFY(!policy.adoptHeader(key, ""));
+        QVERIFY(!policy.adoptHeader(key, "garbage"));
+        QCOMPARE(policy.budgets(key).first().count, 3);
+    }
+
     void zpaBudgetOrderAndWindow()
     {
         ManualClock clock;
