@@ -21,6 +21,9 @@ const QString kNotes = QStringLiteral("notes");
 const QString kColor = QStringLiteral("color");
 const QString kProtected = QStringLiteral("protected");
 const QString kUnprotected = QStringLiteral("unprotected");
+const QString kZidAdmin = QStringLiteral("zid-admin");
+const QString kZidRoute = QStringLiteral("zid-route");
+const QString kZidUrl = QStringLiteral("zid-url");
 
 QString cloudList()
 {
@@ -42,6 +45,12 @@ void addTenantFieldOptions(QCommandLineParser &p, bool edit)
     p.addOption({kNotes, QStringLiteral("Free-text notes."), QStringLiteral("T")});
     p.addOption({kColor, QStringLiteral("Banner colour, e.g. #c0392b."), QStringLiteral("C")});
     p.addOption({kProtected, QStringLiteral("Mark as a protected (production) tenant: changes ask for its name.")});
+    p.addOption({kZidAdmin, QStringLiteral("The oneapi-* profile (name or id) that manages the tenant's ZIdentity API clients."),
+                 QStringLiteral("CLIENT")});
+    p.addOption({kZidRoute, QStringLiteral("How the ZIdentity admin API is reached: gateway (default, {base}/ziam/admin/api/v1) "
+                                           "or direct ({vanity}-admin.zslogin.net/admin/api/v1)."),
+                 QStringLiteral("ROUTE")});
+    p.addOption({kZidUrl, QStringLiteral("With --zid-route direct: the https:// scheme and host to use instead."), QStringLiteral("URL")});
     if (edit)
         p.addOption({kUnprotected, QStringLiteral("Clear the protected mark (asks for the name).")});
 }
@@ -60,6 +69,12 @@ void applyTenantOptions(const QCommandLineParser &p, Tenant &t, bool edit)
         t.notes = p.value(kNotes);
     if (p.isSet(kColor))
         t.color = p.value(kColor).trimmed();
+    if (p.isSet(kZidAdmin))
+        t.zidAdminClient = p.value(kZidAdmin).trimmed();
+    if (p.isSet(kZidRoute))
+        t.zidRoute = p.value(kZidRoute).trimmed().toLower();
+    if (p.isSet(kZidUrl))
+        t.zidDirectUrl = p.value(kZidUrl).trimmed();
     if (p.isSet(kProtected))
         t.isProtected = true;
     if (edit && p.isSet(kUnprotected))
@@ -230,7 +245,7 @@ int runRemove(CliContext &ctx)
 }
 
 const CommandRegistrar addCmd({{QStringLiteral("tenant"), QStringLiteral("add")},
-                               QStringLiteral("NAME [--cloud C] [--vanity V] [--zpa-customer-id ID] [--zia-org-id ID] [--notes T] [--color C] [--protected]"),
+                               QStringLiteral("NAME [--cloud C] [--vanity V] [--zpa-customer-id ID] [--zia-org-id ID] [--notes T] [--color C] [--protected] [--zid-admin CLIENT] [--zid-route gateway|direct] [--zid-url URL]"),
                                QStringLiteral("Add a tenant."),
                                QStringLiteral("NAME must be unique (case-insensitive). Nothing secret is stored with a tenant."),
                                [](QCommandLineParser &p) {
@@ -247,7 +262,7 @@ const CommandRegistrar showCmd({{QStringLiteral("tenant"), QStringLiteral("show"
                                 },
                                 runShow});
 const CommandRegistrar editCmd({{QStringLiteral("tenant"), QStringLiteral("edit")},
-                                QStringLiteral("NAME [--name NEW] [--cloud C] [--vanity V] [--zpa-customer-id ID] [--zia-org-id ID] [--notes T] [--color C] [--protected|--unprotected] [--confirm NAME]"),
+                                QStringLiteral("NAME [--name NEW] [--cloud C] [--vanity V] [--zpa-customer-id ID] [--zia-org-id ID] [--notes T] [--color C] [--protected|--unprotected] [--zid-admin CLIENT] [--zid-route gateway|direct] [--zid-url URL] [--confirm NAME]"),
                                 QStringLiteral("Change a tenant."),
                                 QStringLiteral("Only the options given change. An empty value clears a field. A protected tenant "
                                                "asks for its name to be typed (or --confirm NAME)."),

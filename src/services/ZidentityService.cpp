@@ -1,0 +1,226 @@
+#include "services/ZidentityService.h"
+
+#include "api/ZidentityApi.h"
+#include "store/AuditLog.h"
+#include "store/TenantStore.h"
+#include "store/ZidInventoryCache.h"
+
+#include <QPointer>
+
+namespace zc {
+
+ZidentityService::ZidentityService(ApiCaller *caller, TenantStore *store, const QString &configDir, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_cache(std::make_unique<ZidInventoryCache>(configDir))
+    , m_audit(std::make_unique<AuditLog>(configDir))
+    , m_api(new ZidentityApi(caller, this))
+{
+}
+
+ZidentityService::~ZidentityService() = default;
+
+QString ZidentityService::auditPath() const
+{
+    return m_audit->path();
+}
+
+const ApiClient *ZidentityService::adminProfile(const QString &admin) const
+{
+    return m_store ? m_store->client(admin) : nullptr;
+}
+
+const ApiClient *ZidentityService::profileFor(const QString &tenantId, const QString &remoteClientId) const
+{
+    if (!m_store || remoteClientId.isEmpty())
+        return nullptr;
+    for (const ApiClient &c : m_store->clients())
+        if (c.tenantId == tenantId && isAdminKind(c.kind) && c.clientId == remoteClientId)
+            return &c;
+    return nullptr;
+}
+
+void ZidentityService::sync(const QString &admin, const QString &search, QObject *ctx, Progress progress,
+                            std::function<void(const SyncResult &)> done, std::shared_ptr<CancelToken> cancel)
+{
+    const ApiClient *a = adminProfile(admin);
+    const QString tenantId = a ? a->tenantId : QString();
+    QPointer<QObject> guard(ctx);
+    const bool hasCtx = ctx != nullptr;
+    QPointer<ZidentityService> self(this);
+    m_api->listClients(admin, search, ZidentityApi::MaxPageSize, this, progress,
+        [self, admin, search, tenantId, guard, hasCtx, progress, done, cancel](const ZidClientsReply &list) {
+            if (!self || (hasCtx && !guard))
+                return;
+            if (list.error.isError()) {
+                SyncResult r;
+                r.tenantId = tenantId;
+                r.error = list.error;
+                done(r);
+                return;
+            }
+            QStringList ids;
+            for (const ZidApiClient &c : list.clients)
+                if (c.authType.isEmpty() || c.authType == zidAuth::Secret)
+                    ids << c.id;
+            const qint64 listed = list.clients.size();
+            self->m_api->secretsOf(admin, ids, self,
+                [progress, listed](qint64 n, qint64 total) {
+                    if (progress)
+                        progress(listed + n, listed + total);
+                },
+                [self, admin, search, tenantId, list, guard, hasCtx, done](const QList<ZidSecretsReply> &replies) {
+                    if (!self || (hasCtx && !guard))
+                        return;
+                    SyncResult r;
+                    r.tenantId = tenantId;
+                    r.total = list.total;
+                    r.clients = list.clients;
+                    r.syncedAt = QDateTime::currentDateTimeUtc();
+                    ZidInventoryCache::Inventory old = self->m_cache->inventory(tenantId);
+                    QHash<QString, QList<ZidSecret>> oldSecrets;
+                    for (const ZidApiClient &c : old.clients)
+                        oldSecrets.insert(c.id, c.secrets);
+                    QHash<QString, const ZidSecretsReply *> byId;
+                    for (const ZidSecretsReply &s : replies)
+                        byId.insert(s.clientId, &s);
+                    for (ZidApiClient &c : r.clients) {
+                        const ZidSecretsReply *s = byId.value(c.id);
+                        if (!s)
+                            continue;
+                        if (s->error.isError()) {
+                            ++r.secretsFailed;
+                            if (!r.error.isError())
+                                r.error = s->error;
+                            c.secrets = oldSecrets.value(c.id); // what was known stays known
+                        } else {
+                            c.secrets = s->secrets;
+                        }
+                    }
+                    QString err;
+                    bool stored = true;
+                    if (search.isEmpty()) {
+                        ZidInventoryCache::Inventory inv;
+                        inv.syncedAt = r.syncedAt;
+                        inv.adminProfile = admin;
+                        inv.clients = r.clients;
+                        stored = self->m_cache->store(tenantId, inv, &err);
+                    } else {
+                        for (const ZidApiClient &c : r.clients)
+                            stored = self->m_cache->storeClient(tenantId, c, &err) && stored;
+                    }
+                    if (!stored)
+                        r.cacheError = err;
+                    done(r);
+                }, cancel);
+        }, cancel);
+}
+
+void ZidentityService::client(const QString &admin, const QString &id, QObject *ctx,
+                              std::function<void(const ZidClientReply &)> done)
+{
+    m_api->client(admin, id, ctx, std::move(done));
+}
+
+void ZidentityService::secrets(const QString &admin, const QString &id, QObject *ctx,
+                               std::function<void(const ZidSecretsReply &)> done)
+{
+    m_api->secrets(admin, id, ctx, std::move(done));
+}
+
+void ZidentityService::resourceServers(const QString &admin, QObject *ctx,
+                                       std::function<void(const ZidResourceServersReply &)> done)
+{
+    m_api->resourceServers(admin, ctx, std::move(done));
+}
+
+QString ZidentityService::audit(const QString &admin, const QString &action, const QString &type, const ZidApiClient &before,
+                                const ZidApiClient &after, const ApiError &error)
+{
+    const ApiClient *a = adminProfile(admin);
+    const Tenant *t = a && m_store ? m_store->tenant(a->tenantId) : nullptr;
+    AuditRecord rec;
+    rec.time = QDateTime::currentDateTimeUtc();
+    rec.tenantId = t ? t->id : QString();
+    rec.tenantName = t ? t->name : QString();
+    rec.client = a ? a->name : admin;
+    rec.action = action;
+    rec.objectType = type;
+    const ZidApiClient &subject = after.id.isEmpty() ? before : after;
+    rec.objectId = subject.id;
+    rec.objectName = subject.name;
+    if (!before.id.isEmpty())
+        rec.before = ZidInventoryCache::clientJson(before);
+    if (!after.id.isEmpty())
+        rec.after = ZidInventoryCache::clientJson(after);
+    rec.result = error.isError() ? error.toString() : QStringLiteral("ok");
+    QString err;
+    return m_audit->append(rec, &err) ? QString() : err;
+}
+
+void ZidentityService::createClient(const QString &admin, const ZidApiClient &client, QObject *ctx,
+                                    std::function<void(const Change &)> done)
+{
+    QPointer<ZidentityService> self(this);
+    m_api->createClient(admin, client, ctx, [self, admin, done](const ZidClientReply &r) {
+        Change c{r, {}};
+        if (self && !r.error.isError()) {
+            const ApiClient *a = self->adminProfile(admin);
+            if (a)
+                self->m_cache->storeClient(a->tenantId, r.client);
+            c.auditError = self->audit(admin, QStringLiteral("create"), QStringLiteral("zid.apiClient"), {}, r.client, r.error);
+        }
+        done(c);
+    });
+}
+
+void ZidentityService::updateClient(const QString &admin, const ZidApiClient &edited, const ZidApiClient &asRead,
+                                    QObject *ctx, std::function<void(const Change &)> done)
+{
+    QPointer<ZidentityService> self(this);
+    m_api->updateClient(admin, edited, asRead, ctx, [self, admin, asRead, done](const ZidClientReply &r) {
+        Change c{r, {}};
+        if (self && !r.error.isError()) {
+            const ApiClient *a = self->adminProfile(admin);
+            if (a) {
+                ZidApiClient cached = r.client;
+                for (const ZidApiClient &old : self->m_cache->inventory(a->tenantId).clients)
+                    if (old.id == cached.id)
+                        cached.secrets = old.secrets; // an update does not touch the secrets
+                self->m_cache->storeClient(a->tenantId, cached);
+            }
+            c.auditError = self->audit(admin, QStringLiteral("update"), QStringLiteral("zid.apiClient"), asRead, r.client, r.error);
+        }
+        done(c);
+    });
+}
+
+void ZidentityService::deleteClient(const QString &admin, const QString &id, QObject *ctx,
+                                    std::function<void(const Change &)> done)
+{
+    QPointer<ZidentityService> self(this);
+    QPointer<QObject> guard(ctx);
+    const bool hasCtx = ctx != nullptr;
+    // Read first: the audit record keeps what was deleted.
+    m_api->client(admin, id, this, [self, admin, id, guard, hasCtx, done](const ZidClientReply &before) {
+        if (!self || (hasCtx && !guard))
+            return;
+        if (before.error.isError()) {
+            done({before, {}});
+            return;
+        }
+        self->m_api->deleteClient(admin, id, guard, [self, admin, before, done](const ApiError &e) {
+            Change c;
+            c.reply.error = e;
+            c.reply.client = before.client;
+            if (self && !e.isError()) {
+                if (const ApiClient *a = self->adminProfile(admin))
+                    self->m_cache->removeClient(a->tenantId, before.client.id);
+                c.auditError = self->audit(admin, QStringLiteral("delete"), QStringLiteral("zid.apiClient"), before.client, {}, e);
+            }
+            done(c);
+        });
+    });
+}
+
+} // namespace zc

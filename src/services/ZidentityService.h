@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/ApiClient.h"
+#include "core/ZidClient.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace zc {
+
+class ApiCaller;
+class AuditLog;
+class CancelToken;
+class TenantStore;
+class ZidInventoryCache;
+class ZidentityApi;
+
+// A tenant's ZIdentity API clients for both faces: the inventory synced into the config folder's
+// cache (zid-inventory.json: no secret) so it is shown offline, and every change to a remote
+// client made through ZidentityApi with the cache kept in step and an audit record
+// (objectType "zid.apiClient" / "zid.secret"). Calls are made with an "admin" profile (an
+// oneapi-* client of the tenant, registered with the caller's broker). Lives in the thread of its
+// ApiCaller and never blocks; every answer is a callback from the event loop.
+class ZidentityService : public QObject
+{
+    Q_OBJECT
+public:
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    ZidentityService(ApiCaller *caller, TenantStore *store, const QString &configDir, QObject *parent = nullptr);
+    ~ZidentityService() override;
+
+    static bool isAdminKind(AuthKind kind) { return kind == AuthKind::OneApiSecret || kind == AuthKind::OneApiJwt; }
+    ZidInventoryCache *cache() const { return m_cache.get(); }
+    QString auditPath() const;
+
+    // The local profile of a tenant that uses a remote client (ApiClient::clientId), or null.
+    const ApiClient *profileFor(const QString &tenantId, const QString &remoteClientId) const;
+
+    struct SyncResult
+    {
+        QString tenantId;
+        QList<ZidApiClient> clients;  // with their secrets
+        qint64 total = 0;
+        int secretsFailed = 0;        // clients whose secrets could not be read (the cache keeps their old ones)
+        QDateTime syncedAt;
+        ApiError error;               // the list failed (nothing cached), or the first secrets error
+        QString cacheError;           // the cache file could not be written
+    };
+    // Reads the tenant's clients (those matching `search`, else all) and the secrets of every
+    // SECRET client, and keeps them in the cache (a search updates only what it found).
+    void sync(const QString &admin, const QString &search, QObject *ctx, Progress progress,
+              std::function<void(const SyncResult &)> done, std::shared_ptr<CancelToken> cancel = {});
+
+    void client(const QString &admin, const QString &id, QObject *ctx, std::function<void(const ZidClientReply &)> done);
+    void secrets(const QString &admin, const QString &id, QObject *ctx, std::function<void(const ZidSecretsReply &)> done);
+    void resourceServers(const QString &admin, QObject *ctx, std::function<void(const ZidResourceServersReply &)> done);
+
+    struct Change
+    {
+        ZidClientReply reply;
+        QString auditError; // the change was made but not recorded
+    };
+    void createClient(const QString &admin, const ZidApiClient &client, QObject *ctx, std::function<void(const Change &)> done);
+    // Full update, conflict-checked against `asRead` (ZidentityApi::updateClient).
+    void updateClient(const QString &admin, const ZidApiClient &edited, const ZidApiClient &asRead, QObject *ctx,
+                      std::function<void(const Change &)> done);
+    void deleteClient(const QString &admin, const QString &id, QObject *ctx, std::function<void(const Change &)> done);
+
+private:
+    const ApiClient *adminProfile(const QString &admin) const;
+    QString audit(const QString &admin, const QString &action, const QString &type, const ZidApiClient &before,
+                  const ZidApiClient &after, const ApiError &error);
+
+    TenantStore *m_store;
+    std::unique_ptr<ZidInventoryCache> m_cache;
+    std::unique_ptr<AuditLog> m_audit;
+    ZidentityApi *m_api;
+};
+
+} // namespace zc
