@@ -8,6 +8,7 @@
 #include "Confirm.h"
 #include "Icons.h"
 #include "QuitGuard.h"
+#include "SecretReminderIndicators.h"
 #include "SessionIndicators.h"
 #include "SidebarDelegate.h"
 #include "TenantBanner.h"
@@ -48,6 +49,12 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     m_indicators->setBanner(m_banner);
     showStoreWarnings();
     setupConfigWatch();
+    // Secret-expiry reminders: badge on API Clients, status bar, tray; the folder watch re-reads
+    // the cached inventory (a sync by the CLI or another window).
+    auto *reminders = new SecretReminderIndicators(services->store(), services->configDir(), services->settings(),
+                                                   statusBar(), m_ui->sidebar->item(ClientsPageIndex),
+                                                   m_indicators->tray(), Clock::system(), this);
+    connect(m_reloadTimer, &QTimer::timeout, reminders, &SecretReminderIndicators::reload);
     restoreSettings();
     connect(m_banner, &TenantBanner::activeTenantChanged, this, &MainWindow::onActiveTenantChanged);
     onActiveTenantChanged(m_banner->activeTenantId());
