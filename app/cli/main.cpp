@@ -27,7 +27,8 @@ QString exitCodeHelp()
         "  4  network or TLS error\n"
         "  5  API error (any other error reply from the server)\n"
         "  6  keychain error (missing, locked, refused or timed out)\n"
-        "  7  configuration error (config file, unknown tenant/client, missing secret)\n");
+        "  7  configuration error (config file, unknown tenant/client, missing secret)\n"
+        "  8  client expiring: a known secret expires within the days asked, or has expired\n");
 }
 
 QString globalHelp()

@@ -53,6 +53,7 @@ inline constexpr int Network = 4;
 inline constexpr int Api = 5;
 inline constexpr int Keychain = 6;
 inline constexpr int Config = 7;
+inline constexpr int Expiring = 8; // client expiring: a known secret expires within the days asked, or has expired
 } // namespace exitcode
 
 int exitCodeFor(ErrorKind kind);

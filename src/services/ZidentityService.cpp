@@ -223,4 +223,75 @@ void ZidentityService::deleteClient(const QString &admin, const QString &id, QOb
     });
 }
 
+QString ZidentityService::auditSecret(const QString &admin, const QString &action, const QString &clientId,
+                                      const ZidSecret &secret, const ApiError &error)
+{
+    const ApiClient *a = adminProfile(admin);
+    const Tenant *t = a && m_store ? m_store->tenant(a->tenantId) : nullptr;
+    AuditRecord rec;
+    rec.time = QDateTime::currentDateTimeUtc();
+    rec.tenantId = t ? t->id : QString();
+    rec.tenantName = t ? t->name : QString();
+    rec.client = a ? a->name : admin;
+    rec.action = action;
+    rec.objectType = QStringLiteral("zid.secret");
+    rec.objectId = secret.id;
+    rec.objectName = clientId;
+    const QJsonObject dates{{QStringLiteral("clientId"), clientId}, {QStringLiteral("id"), secret.id},
+                            {QStringLiteral("expiresAt"), secret.expiresAt.toUTC().toString(Qt::ISODate)}};
+    if (action == QLatin1String("create"))
+        rec.after = dates;
+    else
+        rec.before = dates;
+    rec.result = error.isError() ? error.toString() : QStringLiteral("ok");
+    QString err;
+    return m_audit->append(rec, &err) ? QString() : err;
+}
+
+void ZidentityService::cacheSecrets(const QString &admin, const QString &clientId,
+                                    const std::function<void(QList<ZidSecret> &)> &change)
+{
+    const ApiClient *a = adminProfile(admin);
+    if (!a)
+        return;
+    for (ZidApiClient c : m_cache->inventory(a->tenantId).clients)
+        if (c.id == clientId) {
+            change(c.secrets);
+            m_cache->storeClient(a->tenantId, c);
+            return;
+        }
+}
+
+void ZidentityService::createSecret(const QString &admin, const QString &clientId, const QDateTime &expiresAt,
+                                    QObject *ctx, std::function<void(const ZidSecretReply &)> done)
+{
+    QPointer<ZidentityService> self(this);
+    m_api->createSecret(admin, clientId, expiresAt, ctx, [self, admin, clientId, done](const ZidSecretReply &r) {
+        if (self && !r.error.isError()) {
+            self->auditSecret(admin, QStringLiteral("create"), clientId, r.secret, r.error);
+            ZidSecret dates = r.secret;
+            dates.value.clear();
+            self->cacheSecrets(admin, clientId, [&](QList<ZidSecret> &l) { l.append(dates); });
+        }
+        done(r);
+    });
+}
+
+void ZidentityService::deleteSecret(const QString &admin, const QString &clientId, const QString &secretId,
+                                    QObject *ctx, std::function<void(const ApiError &)> done)
+{
+    QPointer<ZidentityService> self(this);
+    m_api->deleteSecret(admin, clientId, secretId, ctx, [self, admin, clientId, secretId, done](const ApiError &e) {
+        if (self && !e.isError()) {
+            ZidSecret s;
+            s.id = secretId;
+            self->auditSecret(admin, QStringLiteral("delete"), clientId, s, e);
+            self->cacheSecrets(admin, clientId, [&](QList<ZidSecret> &l) {
+                l.removeIf([&](const ZidSecret &x) { return x.id == secretId; });
+            });
+        }
+        done(e);
+    });
+}
+
 } // namespace zc

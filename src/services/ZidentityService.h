@@ -67,11 +67,21 @@ public:
     void updateClient(const QString &admin, const ZidApiClient &edited, const ZidApiClient &asRead, QObject *ctx,
                       std::function<void(const Change &)> done);
     void deleteClient(const QString &admin, const QString &id, QObject *ctx, std::function<void(const Change &)> done);
+    // A new secret of a remote client valid until `expiresAt` (its value is in the reply only),
+    // and the removal of one; both audited ("zid.secret", ids and dates only) and cached.
+    void createSecret(const QString &admin, const QString &clientId, const QDateTime &expiresAt, QObject *ctx,
+                      std::function<void(const ZidSecretReply &)> done);
+    void deleteSecret(const QString &admin, const QString &clientId, const QString &secretId, QObject *ctx,
+                      std::function<void(const ApiError &)> done);
 
 private:
     const ApiClient *adminProfile(const QString &admin) const;
     QString audit(const QString &admin, const QString &action, const QString &type, const ZidApiClient &before,
                   const ZidApiClient &after, const ApiError &error);
+    QString auditSecret(const QString &admin, const QString &action, const QString &clientId, const ZidSecret &secret,
+                        const ApiError &error);
+    // The cached client's secrets changed (added or removed one).
+    void cacheSecrets(const QString &admin, const QString &clientId, const std::function<void(QList<ZidSecret> &)> &change);
 
     TenantStore *m_store;
     std::unique_ptr<ZidInventoryCache> m_cache;
