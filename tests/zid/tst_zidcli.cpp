@@ -5,6 +5,8 @@
 #include "CliRunner.h"
 #include "ZiaTestEnv.h"
 
+#include "api/ZidentityApi.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -81,6 +83,39 @@ private slots:
     }
 
     void init() { sim()->resetCounters(); }
+
+    // A remote client with one secret (made in-process over the API), and a profile P for it.
+    QPair<QString, QString> remoteClientWithProfile(const QString &profile)
+    {
+        ziatest::ZiaStack s(sim());
+        zc::ZidentityApi api(s.caller.get());
+        const QString admin = s.clientId(QStringLiteral("oneapi-secret"));
+        zc::ZidApiClient draft;
+        draft.name = QStringLiteral("zid_cli rotation ") + profile;
+        draft.authType = zc::zidAuth::Secret;
+        bool done = false;
+        zc::ZidClientReply made;
+        api.createClient(admin, draft, nullptr, [&](const zc::ZidClientReply &r) { made = r; done = true; });
+        if (!QTest::qWaitFor([&] { return done; }, 30'000) || made.error.isError())
+            return {};
+        done = false;
+        zc::ZidSecretReply secret;
+        api.createSecret(admin, made.client.id, QDateTime::currentDateTimeUtc().addDays(40), nullptr,
+                         [&](const zc::ZidSecretReply &r) { secret = r; done = true; });
+        if (!QTest::qWaitFor([&] { return done; }, 30'000) || secret.error.isError())
+            return {};
+        const QJsonObject p = sim()->demoProfile();
+        const CliResult add = cli({QStringLiteral("client"), QStringLiteral("add"), profile, QStringLiteral("--tenant"), QStringLiteral("Demo"),
+                                   QStringLiteral("--kind"), QStringLiteral("oneapi-secret"), QStringLiteral("--client-id"), made.client.id,
+                                   QStringLiteral("--token-url"), profileClient(QStringLiteral("oneapi-secret")).value(QStringLiteral("tokenUrl")).toString(),
+                                   QStringLiteral("--base-url"), p.value(QStringLiteral("baseUrl")).toString(),
+                                   QStringLiteral("--ca-file"), p.value(QStringLiteral("caFile")).toString()});
+        if (add.exitCode != 0)
+            return {};
+        if (cli({QStringLiteral("client"), QStringLiteral("set-secret"), profile}, secret.secret.value.toUtf8() + '\n').exitCode != 0)
+            return {};
+        return {made.client.id, secret.secret.id};
+    }
 
     void help()
     {
@@ -222,6 +257,123 @@ private slots:
         QVERIFY2(r.text().contains(QLatin1String("oneapi-secret or oneapi-jwt")), qPrintable(r.text()));
         QCOMPARE(cli({QStringLiteral("zid"), QStringLiteral("clients"), QStringLiteral("nobody")}).exitCode, 7);
         QCOMPARE(cli({QStringLiteral("zid"), QStringLiteral("clients")}).exitCode, 2);
+    }
+
+    void rotateThroughTheCli()
+    {
+        const auto [remote, firstSecret] = remoteClientWithProfile(QStringLiteral("P"));
+        QVERIFY(!remote.isEmpty());
+        CLI_OK(cli({QStringLiteral("client"), QStringLiteral("test"), QStringLiteral("P")}));
+        sim()->resetCounters();
+        // Without --yes (and no terminal) nothing is changed.
+        CliResult r = cli({QStringLiteral("client"), QStringLiteral("rotate"), QStringLiteral("P"), QStringLiteral("--admin"), QStringLiteral("admin")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.text().contains(QLatin1String("--yes")), qPrintable(r.text()));
+        QCOMPARE(sim()->count(QStringLiteral("POST /ziam/admin/api/v1/api-clients/{id}/secrets")), 0);
+        QCOMPARE(cli({QStringLiteral("client"), QStringLiteral("rotate"), QStringLiteral("P"), QStringLiteral("--validity"), QStringLiteral("10"),
+                      QStringLiteral("--yes")}).exitCode, 2);
+
+        r = cli({QStringLiteral("client"), QStringLiteral("rotate"), QStringLiteral("P"), QStringLiteral("--admin"), QStringLiteral("admin"),
+                 QStringLiteral("--validity"), QStringLiteral("45"), QStringLiteral("--yes"), QStringLiteral("--json")});
+        CLI_OK(r);
+        const QJsonObject o = obj(r);
+        QCOMPARE(o.value(QLatin1String("outcome")).toString(), QStringLiteral("rotated"));
+        QCOMPARE(o.value(QLatin1String("oldSecretId")).toString(), firstSecret);
+        QCOMPARE(o.value(QLatin1String("keychainHolds")).toString(), QStringLiteral("new"));
+        const QString fresh = o.value(QLatin1String("newSecretId")).toString();
+        const QDateTime expires = QDateTime::fromString(o.value(QLatin1String("expiresAt")).toString(), Qt::ISODate);
+        QVERIFY(qAbs(QDateTime::currentDateTimeUtc().daysTo(expires) - 45) <= 1);
+        QVERIFY2(r.err.contains("create a new secret") && r.err.contains("delete the old secret"), r.err.constData()); // the steps are told
+        r = cli({QStringLiteral("zid"), QStringLiteral("secrets"), QStringLiteral("admin"), remote, QStringLiteral("--json")});
+        CLI_OK(r);
+        const QJsonArray secrets = obj(r).value(QLatin1String("secrets")).toArray();
+        QCOMPARE(secrets.size(), 1);
+        QCOMPARE(secrets.first().toObject().value(QLatin1String("id")).toString(), fresh);
+        CLI_OK(cli({QStringLiteral("client"), QStringLiteral("test"), QStringLiteral("P"), QStringLiteral("--no-token-cache")})); // the new secret works
+        QFile journal(QDir(m_cfg).filePath(QStringLiteral("rotation-journal.json")));
+        if (journal.open(QIODevice::ReadOnly)) // written during the rotation, empty of it at the end
+            QVERIFY(!journal.readAll().contains(remote.toUtf8()));
+    }
+
+    void rotateRefusesWithTwoSecrets()
+    {
+        const auto [remote, firstSecret] = remoteClientWithProfile(QStringLiteral("P2"));
+        QVERIFY(!remote.isEmpty());
+        ziatest::ZiaStack s(sim());
+        zc::ZidentityApi api(s.caller.get());
+        bool done = false;
+        zc::ZidSecretReply second;
+        api.createSecret(s.clientId(QStringLiteral("oneapi-secret")), remote, QDateTime::currentDateTimeUtc().addDays(100), nullptr,
+                         [&](const zc::ZidSecretReply &r) { second = r; done = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 30'000);
+        QVERIFY(!second.error.isError());
+        CliResult r = cli({QStringLiteral("client"), QStringLiteral("rotate"), QStringLiteral("P2"), QStringLiteral("--admin"), QStringLiteral("admin"),
+                           QStringLiteral("--yes")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.text().contains(firstSecret) && r.text().contains(second.secret.id) && r.text().contains(QLatin1String("--delete")),
+                 qPrintable(r.text()));
+        r = cli({QStringLiteral("client"), QStringLiteral("rotate"), QStringLiteral("P2"), QStringLiteral("--admin"), QStringLiteral("admin"),
+                 QStringLiteral("--yes"), QStringLiteral("--delete"), second.secret.id});
+        CLI_OK(r);
+        QVERIFY2(r.out.contains("Rotated the secret of \"P2\""), r.out.constData());
+    }
+
+    void expiringExitCodesAndJson()
+    {
+        // A fresh config: nothing known, exit 0.
+        QTemporaryDir other;
+        CliResult r = zctest::runCli({QStringLiteral("--config-dir"), other.path(), QStringLiteral("client"), QStringLiteral("expiring")});
+        CLI_OK(r);
+        QVERIFY2(r.out.contains("No known secret"), r.out.constData());
+
+        // After a sync (earlier test functions) the demo inventory has secrets expiring within days and expired ones.
+        CLI_OK(cli({QStringLiteral("zid"), QStringLiteral("clients"), QStringLiteral("admin")}));
+        r = cli({QStringLiteral("client"), QStringLiteral("expiring"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 8);
+        const QJsonArray list = obj(r).value(QLatin1String("expiring")).toArray();
+        QVERIFY(list.size() > 10);
+        QDateTime previous;
+        bool expired = false;
+        for (const QJsonValue &v : list) {
+            const QJsonObject e = v.toObject();
+            for (const char *k : {"tenant", "clientId", "name", "profile", "secretId", "expiresAt", "daysLeft"})
+                QVERIFY2(e.contains(QLatin1String(k)), k);
+            QCOMPARE(e.value(QLatin1String("tenant")).toString(), QStringLiteral("Demo"));
+            QVERIFY(e.value(QLatin1String("daysLeft")).toInt() <= 30);
+            const QDateTime at = QDateTime::fromString(e.value(QLatin1String("expiresAt")).toString(), Qt::ISODate);
+            QVERIFY(at.isValid());
+            QVERIFY(!previous.isValid() || previous <= at); // soonest first
+            previous = at;
+            // daysLeft agrees with the date (rounded down, negative once expired).
+            const qint64 secs = QDateTime::currentDateTimeUtc().secsTo(at);
+            const int expected = int(secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400));
+            QVERIFY(qAbs(e.value(QLatin1String("daysLeft")).toInt() - expected) <= 1);
+            expired = expired || e.value(QLatin1String("daysLeft")).toInt() < 0;
+        }
+        QVERIFY(expired);
+        r = cli({QStringLiteral("client"), QStringLiteral("expiring"), QStringLiteral("--within"), QStringLiteral("0"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 8);
+        for (const QJsonValue &v : obj(r).value(QLatin1String("expiring")).toArray())
+            QVERIFY(v.toObject().value(QLatin1String("daysLeft")).toInt() <= 0);
+        QVERIFY(obj(r).value(QLatin1String("expiring")).toArray().size() < list.size());
+        QCOMPARE(cli({QStringLiteral("client"), QStringLiteral("expiring"), QStringLiteral("--within"), QStringLiteral("soon")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("client"), QStringLiteral("expiring"), QStringLiteral("--tenant"), QStringLiteral("Nope")}).exitCode, 7);
+
+        // A local profile's own expiry date counts too (no secret id), offline.
+        CLI_OK(zctest::runCli({QStringLiteral("--config-dir"), other.path(), QStringLiteral("tenant"), QStringLiteral("add"), QStringLiteral("Lab")}));
+        CLI_OK(zctest::runCli({QStringLiteral("--config-dir"), other.path(), QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("lab-zpa"),
+                               QStringLiteral("--tenant"), QStringLiteral("Lab"), QStringLiteral("--kind"), QStringLiteral("zpa-legacy"),
+                               QStringLiteral("--client-id"), QStringLiteral("abc"),
+                               QStringLiteral("--secret-expires"), QDate::currentDate().addDays(5).toString(Qt::ISODate)}));
+        r = zctest::runCli({QStringLiteral("--config-dir"), other.path(), QStringLiteral("client"), QStringLiteral("expiring"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 8);
+        const QJsonArray local = obj(r).value(QLatin1String("expiring")).toArray();
+        QCOMPARE(local.size(), 1);
+        QCOMPARE(local.first().toObject().value(QLatin1String("profile")).toString(), QStringLiteral("lab-zpa"));
+        QVERIFY(local.first().toObject().value(QLatin1String("secretId")).isNull());
+        r = zctest::runCli({QStringLiteral("--config-dir"), other.path(), QStringLiteral("client"), QStringLiteral("expiring"),
+                            QStringLiteral("--within"), QStringLiteral("3")});
+        CLI_OK(r);
     }
 
     void directRouteFromTheTenant()
