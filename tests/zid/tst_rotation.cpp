@@ -7,6 +7,7 @@
 #include "CliRunner.h"
 #include "ZiaTestEnv.h"
 
+#include "services/JwtClientSetup.h"
 #include "services/NetworkStack.h"
 #include "services/SecretRotation.h"
 #include "services/ZidentityService.h"
@@ -383,6 +384,48 @@ private slots:
             QCOMPARE(serverSecrets(), QStringList{f->firstSecretId}); // no stray secret left
         }
         QVERIFY(!tokenWorks(f->profileId).isError());
+    }
+
+    void keyPairMadeHereGetsAToken()
+    {
+        JwtClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
+        setup.setTokenRetry(5, 100);
+        JwtClientSetup::Request q;
+        q.adminId = f->adminId;
+        q.profileName = QStringLiteral("jwt made here");
+        q.client.name = QStringLiteral("zid_rotation key pair");
+        q.client.accessTokenLifeTime = ZidLifetime::toApi(30);
+        const JwtClientSetup::Result r = wait<JwtClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
+        QVERIFY2(r.ok(), qPrintable(r.failedStep + QStringLiteral(": ") + r.error.toString()));
+        const ApiClient *p = f->store.client(r.profileId);
+        QVERIFY(p);
+        QCOMPARE(p->kind, AuthKind::OneApiJwt);
+        QCOMPARE(p->clientId, r.client.id);
+        QVERIFY(p->hasSecret(SecretField::PrivateKey));
+        QCOMPARE(r.client.authType, zidAuth::PublicKey);
+        QCOMPARE(r.client.publicKeys.size(), 1);
+        QVERIFY(r.client.publicKeys.first().value.contains(QLatin1String("BEGIN PUBLIC KEY")));
+        // The private key is only in the keychain: no file of the config folder holds it.
+        QCOMPARE(zctest::filesContaining(f->dir.path(), QByteArray("PRIVATE KEY")), QStringList{});
+        // A stack of its own signs with the key from the keychain and gets a token.
+        QVERIFY(!tokenWorks(r.profileId).isError());
+    }
+
+    void keyPairSetupUndoesARefusedCreate()
+    {
+        sim()->setKnobs(QJsonObject{{QStringLiteral("faults"), QJsonArray{QJsonObject{
+            {QStringLiteral("route"), QStringLiteral("POST /ziam/admin/api/v1/api-clients")}, {QStringLiteral("kind"), QStringLiteral("5xx")},
+            {QStringLiteral("status"), 500}, {QStringLiteral("count"), 1}}}}});
+        JwtClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
+        JwtClientSetup::Request q;
+        q.adminId = f->adminId;
+        q.profileName = QStringLiteral("jwt refused");
+        q.client.name = QStringLiteral("zid_rotation refused");
+        const int profilesBefore = int(f->store.clients().size());
+        const JwtClientSetup::Result r = wait<JwtClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.failedStep, QStringLiteral("create"));
+        QCOMPARE(int(f->store.clients().size()), profilesBefore); // no profile left behind
     }
 
     void twoSecretsAreRefusedUnlessOneIsNamed()
