@@ -251,7 +251,7 @@ int runExpiring(CliContext &ctx)
 const CommandRegistrar rotateCmd(
     {{QStringLiteral("client"), QStringLiteral("rotate")},
      QStringLiteral("CLIENT [--admin ADMIN] [--validity DAYS] [--delete SECRET_ID] [--yes] [--confirm NAME] [--json]"),
-     QStringLiteral("Renew an oneapi-secret profile's secret safely (create, store, test, then delete the old one)."),
+     QStringLiteral("Renew an oneapi-secret profile's secret (or an oneapi-jwt profile's key pair) safely."),
      QStringLiteral("Creates a new secret of the profile's ZIdentity API client (valid --validity days, 30-365, default 90), "
                     "stores it in the keychain (the old value kept beside it until the end), gets a token with it (retrying "
                     "over a short propagation delay), and only then deletes the old secret on the server; the audit log and "
@@ -259,7 +259,9 @@ const CommandRegistrar rotateCmd(
                     "always holds a secret that works. A rotation interrupted by a killed process is found by the next "
                     "`client rotate` of that profile and finished or rolled back first. When the client already has two "
                     "secrets nothing is changed (a third would silently replace the newest): name the one to delete first "
-                    "with --delete SECRET_ID. ADMIN (an oneapi-* profile) calls the admin API: --admin, else the tenant's "
+                    "with --delete SECRET_ID. An oneapi-jwt profile gets a new RSA 3072 key pair made here: its public key "
+                    "is added to the client, a token is got with it, then the old public key is removed (the private key "
+                    "only ever in the keychain and memory). ADMIN (an oneapi-* profile) calls the admin API: --admin, else the tenant's "
                     "--zid-admin, else the profile itself. Needs --yes (or a terminal's y); a protected tenant also needs its "
                     "name. With --json {\"profile\",\"clientId\",\"outcome\" (rotated|refused|failed|rolled-back),\"recovered\","
                     "\"newSecretId\",\"expiresAt\",\"oldSecretId\",\"failedStep\",\"keychainHolds\" (new|old),\"secrets\","
@@ -267,7 +269,7 @@ const CommandRegistrar rotateCmd(
                     "3 a token could not be had (with the new secret: rolled back); 4 network or TLS; 5 API error (also: "
                     "rotated but the old secret could not be deleted); 6 keychain; 7 unknown profile or tenant."),
      [](QCommandLineParser &p) {
-         p.addPositionalArgument(QStringLiteral("CLIENT"), QStringLiteral("The oneapi-secret profile (name or id)."));
+         p.addPositionalArgument(QStringLiteral("CLIENT"), QStringLiteral("The oneapi-secret or oneapi-jwt profile (name or id)."));
          p.addOption({QStringLiteral("admin"), QStringLiteral("The oneapi-* profile that calls the ZIdentity admin API."), QStringLiteral("ADMIN")});
          p.addOption({QStringLiteral("validity"), QStringLiteral("Days the new secret is valid (30-365, default 90)."), QStringLiteral("DAYS")});
          p.addOption({QStringLiteral("delete"), QStringLiteral("With two secrets: the one to delete before the new one is made."), QStringLiteral("SECRET_ID")});

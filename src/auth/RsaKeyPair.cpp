@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include <memory>
 
@@ -62,6 +63,41 @@ RsaKeyPair RsaKeyPair::generate(int bits)
     out.privatePem = drain(priv.get());
     out.publicPem = drain(pub.get());
     return out;
+}
+
+namespace {
+int noPassphrase(char *, int, int, void *) { return -1; }
+
+QByteArray der(const QByteArray &pem)
+{
+    std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    std::unique_ptr<EVP_PKEY, PkeyFree> key(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, noPassphrase, nullptr) : nullptr);
+    if (!key)
+        return {};
+    unsigned char *buf = nullptr;
+    const int n = i2d_PUBKEY(key.get(), &buf);
+    QByteArray out = n > 0 ? QByteArray(reinterpret_cast<const char *>(buf), n) : QByteArray();
+    OPENSSL_free(buf);
+    return out;
+}
+} // namespace
+
+QByteArray RsaKeyPair::publicOf(const QByteArray &privatePem)
+{
+    std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(privatePem.constData(), int(privatePem.size())));
+    std::unique_ptr<EVP_PKEY, PkeyFree> key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr) : nullptr);
+    if (!key)
+        return {};
+    std::unique_ptr<BIO, BioFree> pub(BIO_new(BIO_s_mem()));
+    if (!pub || PEM_write_bio_PUBKEY(pub.get(), key.get()) != 1)
+        return {};
+    return drain(pub.get());
+}
+
+bool RsaKeyPair::samePublicKey(const QByteArray &a, const QByteArray &b)
+{
+    const QByteArray da = der(a);
+    return !da.isEmpty() && da == der(b);
 }
 
 } // namespace zc

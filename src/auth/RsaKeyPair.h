@@ -19,6 +19,10 @@ struct RsaKeyPair
 
     // Blocking (an RSA 3072 key takes up to a few hundred ms): run it off the GUI thread.
     static RsaKeyPair generate(int bits = 3072);
+    // The SubjectPublicKeyInfo PEM of a private key's public half; empty if it is no key.
+    static QByteArray publicOf(const QByteArray &privatePem);
+    // Whether two PEM public keys are the same key (compared as DER, so line breaks do not matter).
+    static bool samePublicKey(const QByteArray &a, const QByteArray &b);
 };
 
 } // namespace zc

@@ -1,5 +1,6 @@
 #include "services/SecretRotation.h"
 
+#include "auth/RsaKeyPair.h"
 #include "auth/TokenBroker.h"
 #include "services/NetworkStack.h"
 #include "services/ZidentityService.h"
@@ -11,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
+#include <QtConcurrent>
 
 Q_LOGGING_CATEGORY(lcRotation, "zconsole.rotation")
 
@@ -29,6 +31,9 @@ struct SecretRotation::Run
     QList<ZidSecret> existing;
     bool recovering = false;
     bool stopped = false;
+    bool jwt = false;                  // an oneapi-jwt profile: a key pair instead of a secret
+    QList<ZidPublicKey> keysBefore;    // jwt: the client's public keys before
+    SecretField field() const { return jwt ? SecretField::PrivateKey : SecretField::Secret; }
 
     ~Run()
     {
@@ -38,9 +43,9 @@ struct SecretRotation::Run
 };
 
 namespace {
-QString previousKey(const ApiClient &c)
+QString previousKey(const ApiClient &c, SecretField field)
 {
-    return c.keychainKey(SecretField::Secret) + QStringLiteral(".previous");
+    return c.keychainKey(field) + QStringLiteral(".previous");
 }
 } // namespace
 
@@ -109,11 +114,13 @@ void SecretRotation::rotate(const RotationRequest &request, std::function<void(c
     const ApiClient *p = m_secrets->store()->client(request.profileId);
     if (!p)
         refuse.error = ApiError::make(ErrorKind::Config, tr("unknown API client %1").arg(request.profileId));
-    else if (p->kind != AuthKind::OneApiSecret)
-        refuse.error = ApiError::make(ErrorKind::Usage, tr("\"%1\" is a %2 client: rotation renews oneapi-secret secrets")
+    else if (p->kind != AuthKind::OneApiSecret && p->kind != AuthKind::OneApiJwt)
+        refuse.error = ApiError::make(ErrorKind::Usage, tr("\"%1\" is a %2 client: rotation renews oneapi-secret secrets and oneapi-jwt keys")
                                                             .arg(p->name, p->info().name));
     else if (p->clientId.isEmpty())
         refuse.error = ApiError::make(ErrorKind::Config, tr("\"%1\" has no client id").arg(p->name));
+    else if (p->kind == AuthKind::OneApiJwt && !request.deleteFirst.isEmpty())
+        refuse.error = ApiError::make(ErrorKind::Usage, tr("--delete names a secret: \"%1\" authenticates with a key pair").arg(p->name));
     else if (request.validityDays < MinValidityDays || request.validityDays > MaxValidityDays)
         refuse.error = ApiError::make(ErrorKind::Usage, tr("a secret is valid %1 to %2 days").arg(MinValidityDays).arg(MaxValidityDays));
     else if (m_journal->has(p->id))
@@ -124,6 +131,7 @@ void SecretRotation::rotate(const RotationRequest &request, std::function<void(c
         return;
     }
     run->profile = *p;
+    run->jwt = p->kind == AuthKind::OneApiJwt;
     run->entry.profileId = p->id;
     run->entry.clientId = p->clientId;
     run->entry.adminId = request.adminId;
@@ -135,6 +143,27 @@ void SecretRotation::check(const std::shared_ptr<Run> &run)
 {
     emit stepStarted(QStringLiteral("check"));
     QPointer<SecretRotation> self(this);
+    if (run->jwt) {
+        m_zid->client(run->entry.adminId, run->entry.clientId, this, [self, run](const ZidClientReply &r) {
+            if (!self)
+                return;
+            if (r.error.isError()) {
+                RotationResult f;
+                f.failedStep = QStringLiteral("check");
+                f.error = r.error;
+                f.keychainHolds = QStringLiteral("old");
+                self->end(run, f);
+                return;
+            }
+            run->keysBefore = r.client.publicKeys;
+            for (const ZidPublicKey &k : r.client.publicKeys)
+                run->entry.secretsBefore << k.name;
+            if (!self->journal(run, RotationJournal::Step::Started))
+                return;
+            self->create(run);
+        });
+        return;
+    }
     m_zid->secrets(run->entry.adminId, run->entry.clientId, this, [self, run](const ZidSecretsReply &r) {
         if (!self)
             return;
@@ -212,10 +241,65 @@ void SecretRotation::check(const std::shared_ptr<Run> &run)
     });
 }
 
+void SecretRotation::editKeys(const std::shared_ptr<Run> &run, const std::function<void(QList<ZidPublicKey> &)> &change,
+                              std::function<void(const ZidClientReply &)> done)
+{
+    QPointer<SecretRotation> self(this);
+    m_zid->client(run->entry.adminId, run->entry.clientId, this, [self, run, change, done](const ZidClientReply &now) {
+        if (!self)
+            return;
+        if (now.error.isError()) {
+            done(now);
+            return;
+        }
+        ZidApiClient edited = now.client;
+        change(edited.publicKeys);
+        self->m_zid->updateClient(run->entry.adminId, edited, now.client, self,
+                                  [done](const ZidentityService::Change &c) { done(c.reply); });
+    });
+}
+
 void SecretRotation::create(const std::shared_ptr<Run> &run)
 {
     emit stepStarted(QStringLiteral("create"));
     QPointer<SecretRotation> self(this);
+    if (run->jwt) {
+        QtConcurrent::run([] { return RsaKeyPair::generate(3072); }).then(this, [self, run](RsaKeyPair keys) {
+            if (!self) {
+                keys.wipe();
+                return;
+            }
+            if (!keys.ok()) {
+                RotationResult f;
+                f.failedStep = QStringLiteral("create");
+                f.error = ApiError::make(ErrorKind::Config, keys.error);
+                f.keychainHolds = QStringLiteral("old");
+                self->end(run, f);
+                return;
+            }
+            const QString name = QStringLiteral("zconsole %1").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+            const QString pub = QString::fromLatin1(keys.publicPem);
+            run->newValue = keys.privatePem;
+            keys.wipe();
+            self->editKeys(run, [name, pub](QList<ZidPublicKey> &k) { k.append({name, pub}); }, [self, run, name](const ZidClientReply &r) {
+                if (!self)
+                    return;
+                if (r.error.isError()) {
+                    RotationResult f;
+                    f.failedStep = QStringLiteral("create");
+                    f.error = r.error;
+                    f.keychainHolds = QStringLiteral("old");
+                    self->end(run, f);
+                    return;
+                }
+                run->entry.newSecretId = name;
+                if (!self->journal(run, RotationJournal::Step::Created))
+                    return;
+                self->store(run);
+            });
+        });
+        return;
+    }
     const QDateTime expires = QDateTime::currentDateTimeUtc().addDays(run->request.validityDays);
     m_zid->createSecret(run->entry.adminId, run->entry.clientId, expires, this, [self, run](const ZidSecretReply &r) {
         if (!self)
@@ -244,13 +328,20 @@ void SecretRotation::store(const std::shared_ptr<Run> &run)
     emit stepStarted(QStringLiteral("store"));
     QPointer<SecretRotation> self(this);
     // The old value first, kept beside the new one until the end.
-    m_secrets->readSecret(run->profile.id, SecretField::Secret, this, [self, run](QByteArray old, const ApiError &readError) {
+    m_secrets->readSecret(run->profile.id, run->field(), this, [self, run](QByteArray old, const ApiError &readError) {
         if (!self)
             return;
         run->oldValue = old;
         SecretStore::wipe(old);
+        if (run->jwt && !run->oldValue.isEmpty()) {
+            // The old key on the server is the one whose public half is the keychain's key.
+            const QByteArray pub = RsaKeyPair::publicOf(run->oldValue);
+            for (const ZidPublicKey &k : run->keysBefore)
+                if (RsaKeyPair::samePublicKey(k.value.toLatin1(), pub))
+                    run->entry.oldSecretId = k.name;
+        }
         const auto write = [self, run] {
-            self->m_secrets->setSecret(run->profile.id, SecretField::Secret, run->newValue, self, [self, run](const ApiError &e) {
+            self->m_secrets->setSecret(run->profile.id, run->field(), run->newValue, self, [self, run](const ApiError &e) {
                 if (!self)
                     return;
                 if (e.isError()) {
@@ -268,7 +359,7 @@ void SecretRotation::store(const std::shared_ptr<Run> &run)
             write(); // no old value to keep (a profile without a secret yet)
             return;
         }
-        SecretJob *job = self->m_secrets->keychain()->write(previousKey(run->profile), run->oldValue);
+        SecretJob *job = self->m_secrets->keychain()->write(previousKey(run->profile, run->field()), run->oldValue);
         connect(job, &SecretJob::finished, self, [self, run, write](const SecretResult &r) {
             if (!r.ok()) {
                 self->rollBack(run, QStringLiteral("store"), r.toError(tr("Could not keep the old secret of \"%1\"").arg(run->profile.name)));
@@ -315,7 +406,7 @@ void SecretRotation::deleteOld(const std::shared_ptr<Run> &run)
     }
     emit stepStarted(QStringLiteral("delete-old"));
     QPointer<SecretRotation> self(this);
-    m_zid->deleteSecret(run->entry.adminId, run->entry.clientId, old, this, [self, run, old](const ApiError &e) {
+    const auto deleted = [self, run, old](const ApiError &e) {
         if (!self)
             return;
         if (e.isError() && e.httpStatus != 404) {
@@ -336,12 +427,18 @@ void SecretRotation::deleteOld(const std::shared_ptr<Run> &run)
             return;
         }
         self->finish(run);
-    });
+    };
+    if (run->jwt)
+        editKeys(run, [old](QList<ZidPublicKey> &k) { k.removeIf([&](const ZidPublicKey &x) { return x.name == old; }); },
+                 [deleted](const ZidClientReply &r) { deleted(r.error); });
+    else
+        m_zid->deleteSecret(run->entry.adminId, run->entry.clientId, old, this, deleted);
 }
 
 void SecretRotation::linkNew(const std::shared_ptr<Run> &run)
 {
-    m_zid->cache()->setLink(run->profile.id, {run->entry.clientId, run->entry.newSecretId, QStringLiteral("created")});
+    if (!run->jwt)
+        m_zid->cache()->setLink(run->profile.id, {run->entry.clientId, run->entry.newSecretId, QStringLiteral("created")});
     if (const ApiClient *p = m_secrets->store()->client(run->profile.id)) {
         ApiClient updated = *p;
         if (run->created.expiresAt.isValid())
@@ -366,7 +463,7 @@ void SecretRotation::finish(const std::shared_ptr<Run> &run)
 
 void SecretRotation::forgetPrevious(const std::shared_ptr<Run> &run)
 {
-    m_secrets->keychain()->remove(previousKey(run->profile));
+    m_secrets->keychain()->remove(previousKey(run->profile, run->field()));
 }
 
 void SecretRotation::rollBack(const std::shared_ptr<Run> &run, const QString &step, const ApiError &error)
@@ -384,15 +481,21 @@ void SecretRotation::rollBack(const std::shared_ptr<Run> &run, const QString &st
             self->end(run, *r);
             return;
         }
-        self->m_zid->deleteSecret(run->entry.adminId, run->entry.clientId, run->entry.newSecretId, self,
-                                  [self, run, r](const ApiError &e) {
-                                      if (!self)
-                                          return;
-                                      if (e.isError() && e.httpStatus != 404)
-                                          qCWarning(lcRotation) << "the unused new secret" << run->entry.newSecretId
-                                                                << "could not be deleted:" << e.toString();
-                                      self->end(run, *r);
-                                  });
+        const auto deleted = [self, run, r](const ApiError &e) {
+            if (!self)
+                return;
+            if (e.isError() && e.httpStatus != 404)
+                qCWarning(lcRotation) << "the unused new secret or key" << run->entry.newSecretId
+                                      << "could not be deleted:" << e.toString();
+            self->end(run, *r);
+        };
+        if (run->jwt) {
+            const QString name = run->entry.newSecretId;
+            self->editKeys(run, [name](QList<ZidPublicKey> &k) { k.removeIf([&](const ZidPublicKey &x) { return x.name == name; }); },
+                           [deleted](const ZidClientReply &c) { deleted(c.error); });
+        } else {
+            self->m_zid->deleteSecret(run->entry.adminId, run->entry.clientId, run->entry.newSecretId, self, deleted);
+        }
     };
     if (!run->replaced) {
         r->keychainHolds = QStringLiteral("old");
@@ -410,13 +513,13 @@ void SecretRotation::rollBack(const std::shared_ptr<Run> &run, const QString &st
             self->end(run, *r);
             return;
         }
-        self->m_secrets->setSecret(run->profile.id, SecretField::Secret, old, self, [self, run, r, deleteNew](const ApiError &e) {
+        self->m_secrets->setSecret(run->profile.id, run->field(), old, self, [self, run, r, deleteNew](const ApiError &e) {
             if (!self)
                 return;
             if (e.isError()) {
                 r->keychainHolds = QStringLiteral("new");
                 r->error.message += tr(" (putting the old secret back failed: %1; it is kept under %2)")
-                                        .arg(e.message, previousKey(run->profile));
+                                        .arg(e.message, previousKey(run->profile, run->field()));
                 self->end(run, *r);
                 return;
             }
@@ -429,7 +532,7 @@ void SecretRotation::rollBack(const std::shared_ptr<Run> &run, const QString &st
         restore(run->oldValue);
         return;
     }
-    SecretJob *job = m_secrets->keychain()->read(previousKey(run->profile));
+    SecretJob *job = m_secrets->keychain()->read(previousKey(run->profile, run->field()));
     connect(job, &SecretJob::finished, this, [restore](const SecretResult &res) {
         QByteArray v = res.ok() ? res.data : QByteArray();
         restore(v);
@@ -453,12 +556,33 @@ void SecretRotation::recover(const QString &profileId, std::function<void(const 
         return;
     }
     run->profile = *p;
+    run->jwt = p->kind == AuthKind::OneApiJwt;
     run->entry = m_journal->entry(profileId);
     run->request.profileId = profileId;
     run->request.adminId = run->entry.adminId;
     QPointer<SecretRotation> self(this);
     switch (run->entry.step) {
     case RotationJournal::Step::Started:
+        if (run->jwt) {
+            // A new key may have been added whose private half was lost: remove any not seen before.
+            m_zid->client(run->entry.adminId, run->entry.clientId, this, [self, run](const ZidClientReply &r) {
+                if (!self)
+                    return;
+                if (r.error.isError()) {
+                    RotationResult f;
+                    f.failedStep = QStringLiteral("check");
+                    f.error = r.error;
+                    f.keychainHolds = QStringLiteral("old");
+                    run->done(f);
+                    return;
+                }
+                for (const ZidPublicKey &k : r.client.publicKeys)
+                    if (!run->entry.secretsBefore.contains(k.name))
+                        run->entry.newSecretId = k.name;
+                self->rollBack(run, QStringLiteral("create"), ApiError::make(ErrorKind::Cancelled, tr("the rotation was interrupted")));
+            });
+            return;
+        }
         // A new secret may have been made whose value was lost: delete any not seen before.
         m_zid->secrets(run->entry.adminId, run->entry.clientId, this, [self, run](const ZidSecretsReply &r) {
             if (!self)

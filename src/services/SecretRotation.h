@@ -44,7 +44,9 @@ struct RotationResult
     bool ok() const { return outcome == Outcome::Rotated && !error.isError(); }
 };
 
-// One secret rotation of an oneapi-secret profile, in an order that always leaves a working
+// One secret rotation of an oneapi-secret profile (or key rotation of an oneapi-jwt one: a new key
+// pair made here, its public key added to the client, then the old public key removed — the same
+// steps and journal), in an order that always leaves a working
 // credential in the keychain: create a new secret on the server → store it in the keychain
 // (the old value kept beside it) → get a token with it (retrying over a short propagation
 // delay) → only then delete the old secret on the server → forget the old value, link the
@@ -94,6 +96,9 @@ private:
     bool journal(const std::shared_ptr<Run> &run, RotationJournal::Step step);
     void end(const std::shared_ptr<Run> &run, RotationResult result);
     void forgetPrevious(const std::shared_ptr<Run> &run);
+    // jwt: the remote client's public keys changed by `change` (GET, then a conflict-checked PUT).
+    void editKeys(const std::shared_ptr<Run> &run, const std::function<void(QList<ZidPublicKey> &)> &change,
+                  std::function<void(const ZidClientReply &)> done);
     // The profile is linked to the new secret in the inventory cache, its expiry recorded.
     void linkNew(const std::shared_ptr<Run> &run);
 

@@ -411,6 +411,89 @@ private slots:
         QVERIFY(!tokenWorks(r.profileId).isError());
     }
 
+    // A jwt profile made here, for the key rotation cases.
+    QString jwtProfile(QString *remoteId)
+    {
+        JwtClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
+        JwtClientSetup::Request q;
+        q.adminId = f->adminId;
+        q.profileName = QStringLiteral("jwt to rotate");
+        q.client.name = QStringLiteral("zid_rotation jwt");
+        const JwtClientSetup::Result r = wait<JwtClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
+        if (!r.ok())
+            return {};
+        *remoteId = r.client.id;
+        return r.profileId;
+    }
+
+    QStringList remoteKeys(const QString &remoteId)
+    {
+        const ZidClientReply r = wait<ZidClientReply>([&](auto done) { f->zid->client(f->adminId, remoteId, nullptr, done); });
+        QStringList names;
+        for (const ZidPublicKey &k : r.client.publicKeys)
+            names << k.name;
+        return names;
+    }
+
+    QByteArray privateKey(const QString &profileId)
+    {
+        QByteArray out;
+        bool done = false;
+        f->secrets.readSecret(profileId, SecretField::PrivateKey, nullptr, [&](QByteArray v, const ApiError &) {
+            out = v;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 30'000))
+            g_timedOut = true;
+        return out;
+    }
+
+    void keyRotationOfAJwtProfile()
+    {
+        QString remote;
+        const QString jwt = jwtProfile(&remote);
+        QVERIFY(!jwt.isEmpty());
+        const QStringList before = remoteKeys(remote);
+        QCOMPARE(before.size(), 1);
+        const QByteArray oldKey = privateKey(jwt);
+        QVERIFY(oldKey.contains("PRIVATE KEY"));
+        RotationRequest q;
+        q.profileId = jwt;
+        q.adminId = f->adminId;
+        const RotationResult r = wait<RotationResult>([&](auto done) { f->rotation->rotate(q, done); }, 120'000);
+        QVERIFY2(r.ok(), qPrintable(r.failedStep + QStringLiteral(": ") + r.error.toString()));
+        QCOMPARE(r.oldSecretId, before.first()); // the old public key found by the keychain's private key
+        const QStringList after = remoteKeys(remote);
+        QCOMPARE(after, QStringList{r.newSecretId}); // the new key added, the old one removed
+        const QByteArray newKey = privateKey(jwt);
+        QVERIFY(newKey.contains("PRIVATE KEY"));
+        QVERIFY(newKey != oldKey);
+        QVERIFY(!tokenWorks(jwt).isError());
+        QCOMPARE(zctest::filesContaining(f->dir.path(), QByteArray("PRIVATE KEY")), QStringList{});
+    }
+
+    void keyRotationRolledBackWithoutAToken()
+    {
+        QString remote;
+        const QString jwt = jwtProfile(&remote);
+        QVERIFY(!jwt.isEmpty());
+        const QStringList before = remoteKeys(remote);
+        const QByteArray oldKey = privateKey(jwt);
+        sim()->freezeClock();
+        sim()->setKnobs(QJsonObject{{QStringLiteral("zidSecretPropagationMs"), 600'000}});
+        RotationRequest q;
+        q.profileId = jwt;
+        q.adminId = f->adminId;
+        const RotationResult r = wait<RotationResult>([&](auto done) { f->rotation->rotate(q, done); }, 120'000);
+        QCOMPARE(r.outcome, RotationResult::Outcome::Failed);
+        QCOMPARE(r.failedStep, QStringLiteral("token"));
+        QCOMPARE(r.keychainHolds, QStringLiteral("old"));
+        QCOMPARE(privateKey(jwt), oldKey);
+        QCOMPARE(remoteKeys(remote), before); // the new public key removed again
+        sim()->setKnobs(QJsonObject{{QStringLiteral("zidSecretPropagationMs"), 0}});
+        QVERIFY(!tokenWorks(jwt).isError());
+    }
+
     void keyPairSetupUndoesARefusedCreate()
     {
         sim()->setKnobs(QJsonObject{{QStringLiteral("faults"), QJsonArray{QJsonObject{
