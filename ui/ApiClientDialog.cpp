@@ -101,6 +101,16 @@ ApiClientDialog::ApiClientDialog(ClientSecrets *secrets, const QString &clientId
 
 ApiClientDialog::~ApiClientDialog() = default;
 
+void ApiClientDialog::prefill(const ApiClient &draft)
+{
+    if (!isNew())
+        return;
+    fillForm(draft);
+    m_errors.showAll();
+    onKindChanged();
+    revalidate();
+}
+
 void ApiClientDialog::fillForm(const ApiClient &c)
 {
     m_ui->nameEdit->setText(c.name);

@@ -34,6 +34,9 @@ public:
     ~ApiClientDialog() override;
 
     bool isNew() const { return m_original.id.isEmpty(); }
+    // A new profile only: fills the form from `draft` (e.g. a remote ZIdentity client's kind, client
+    // id and name); the secrets stay empty.
+    void prefill(const ApiClient &draft);
     QString clientId() const { return m_original.id; }
     ApiClient clientFromForm() const;
     ValidationIssues currentIssues() const;

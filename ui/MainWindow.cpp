@@ -18,6 +18,7 @@
 #include "services/ZiaService.h"
 #include "tools/ToolsPage.h"
 #include "zia/ZiaPage.h"
+#include "zid/ZidInventoryPage.h"
 
 #include <QCloseEvent>
 #include <QDir>
@@ -55,6 +56,8 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
                                                    statusBar(), m_ui->sidebar->item(ClientsPageIndex),
                                                    m_indicators->tray(), Clock::system(), this);
     connect(m_reloadTimer, &QTimer::timeout, reminders, &SecretReminderIndicators::reload);
+    connect(m_reloadTimer, &QTimer::timeout, m_zidPage, &ZidInventoryPage::reloadCache);
+    connect(m_zidPage, &ZidInventoryPage::inventorySynced, reminders, &SecretReminderIndicators::reload);
     restoreSettings();
     connect(m_banner, &TenantBanner::activeTenantChanged, this, &MainWindow::onActiveTenantChanged);
     onActiveTenantChanged(m_banner->activeTenantId());
@@ -77,14 +80,18 @@ void MainWindow::setupPages()
     m_tools = new ToolsPage(m_services, m_ui->pages);
     m_ui->pages->addWidget(m_zia);
     m_ui->pages->addWidget(m_tools);
+    m_zidPage = new ZidInventoryPage(m_services, m_ui->pages);
+    m_ui->pages->addWidget(m_zidPage);
     connect(m_zia, &ZiaPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_segments, &AppSegmentsPage::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_tools, &ToolsPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     const QStringList icons = {QStringLiteral("tenant"), QStringLiteral("client"),
-                               QStringLiteral("segments"), QStringLiteral("zia"), QStringLiteral("tools")};
+                               QStringLiteral("segments"), QStringLiteral("zia"), QStringLiteral("tools"),
+                               QStringLiteral("key")};
     QListWidget *bar = m_ui->sidebar;
+    bar->addItem(tr("ZIdentity clients")); // ZidPageIndex
     bar->setIconSize(QSize(20, 20));
     bar->setSpacing(2);
     for (int i = 0; i < bar->count() && i < icons.size(); ++i) {
@@ -99,7 +106,8 @@ void MainWindow::setupPages()
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->splitter->setSizes({170, 1000});
 
-    for (TablePage *p : {static_cast<TablePage *>(m_tenants), static_cast<TablePage *>(m_clients)}) {
+    for (TablePage *p : {static_cast<TablePage *>(m_tenants), static_cast<TablePage *>(m_clients),
+                         static_cast<TablePage *>(m_zidPage)}) {
         p->setReadOnly(m_services->store()->isReadOnly());
         connect(p, &TablePage::actionsChanged, this, &MainWindow::updateActions);
         connect(p, &TablePage::statusMessage, this,
@@ -159,8 +167,13 @@ void MainWindow::setupActions()
     });
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::about);
-    const QList<QAction *> pageActions = {ui->actionShowTenants, ui->actionShowClients,
-                                          ui->actionShowSegments, ui->actionShowZia, ui->actionShowTools};
+    auto *showZid = new QAction(tr("ZIdentity &clients"), this);
+    showZid->setObjectName(QStringLiteral("actionShowZid"));
+    showZid->setShortcut(QKeySequence(tr("Ctrl+6")));
+    showZid->setStatusTip(tr("Show the tenant's ZIdentity API clients"));
+    ui->menuView->addAction(showZid);
+    const QList<QAction *> pageActions = {ui->actionShowTenants, ui->actionShowClients, ui->actionShowSegments,
+                                          ui->actionShowZia, ui->actionShowTools, showZid};
     for (int i = 0; i < pageActions.size(); ++i)
         connect(pageActions[i], &QAction::triggered, this, [this, i] { showPage(i); });
 }
@@ -224,6 +237,7 @@ void MainWindow::updateConfigStatus()
     m_tenants->setReadOnly(ro);
     m_clients->setReadOnly(ro);
     m_segments->setReadOnly(ro);
+    m_zidPage->setReadOnly(ro);
     updateActions();
 }
 
@@ -309,6 +323,7 @@ void MainWindow::onActiveTenantChanged(const QString &tenantId)
     m_clients->setActiveTenant(tenantId);
     m_zia->setActiveTenant(tenantId);
     m_segments->setActiveTenant(tenantId);
+    m_zidPage->setActiveTenant(tenantId);
     const Tenant *t = m_services->store()->tenant(tenantId);
     setWindowTitle(t ? tr("%1 — zconsole").arg(t->name) : tr("zconsole"));
 }
@@ -365,6 +380,7 @@ void MainWindow::restoreSettings()
     m_segments->restoreState(s);
     m_zia->restoreState(s);
     m_tools->restoreState(s);
+    m_zidPage->restoreState(s);
     showPage(qBound(0, s->value(settingskey::currentPage(), 0).toInt(), m_ui->pages->count() - 1));
     m_banner->setActiveTenant(s->value(settingskey::activeTenant()).toString());
 }
@@ -381,6 +397,7 @@ void MainWindow::saveSettings()
     m_segments->saveState(s);
     m_zia->saveState(s);
     m_tools->saveState(s);
+    m_zidPage->saveState(s);
     s->sync();
 }
 

@@ -25,6 +25,7 @@ class TenantsPage;
 class ToolsPage;
 class TrayNotifier;
 class ZiaPage;
+class ZidInventoryPage;
 struct SecretResult;
 
 // The main window: active-tenant banner, message bars (config warnings, read-only mode), a
@@ -38,7 +39,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { TenantsPageIndex, ClientsPageIndex, SegmentsPageIndex, ZiaPageIndex, ToolsPageIndex };
+    enum Page { TenantsPageIndex, ClientsPageIndex, SegmentsPageIndex, ZiaPageIndex, ToolsPageIndex, ZidPageIndex };
 
     explicit MainWindow(AppServices *services, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -48,6 +49,7 @@ public:
     AppSegmentsPage *segmentsPage() const { return m_segments; }
     ZiaPage *ziaPage() const { return m_zia; }
     ToolsPage *toolsPage() const { return m_tools; }
+    ZidInventoryPage *zidPage() const { return m_zidPage; }
     SessionIndicators *indicators() const { return m_indicators; }
     TrayNotifier *tray() const;
     TenantBanner *banner() const { return m_banner; }
@@ -96,6 +98,7 @@ private:
     AppSegmentsPage *m_segments = nullptr;
     ZiaPage *m_zia = nullptr;
     ToolsPage *m_tools = nullptr;
+    ZidInventoryPage *m_zidPage = nullptr;
     SessionIndicators *m_indicators = nullptr;
     QLabel *m_countsLabel = nullptr;
     QLabel *m_configLabel = nullptr;

@@ -23,6 +23,7 @@ inline QString toolsTab() { return QStringLiteral("tools/tab"); }
 inline QString segmentsHeader() { return QStringLiteral("segments/header"); }
 inline QString segmentsSplitter() { return QStringLiteral("segments/splitter"); }
 inline QString segmentsClient() { return QStringLiteral("segments/client"); }
+inline QString zidHeader() { return QStringLiteral("zid/header"); }
 } // namespace settingskey
 
 } // namespace zc

@@ -7,6 +7,7 @@
 #include "services/TokenTracker.h"
 #include "services/ToolsService.h"
 #include "services/ZiaService.h"
+#include "services/ZidentityService.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,6 +29,7 @@ AppServices::AppServices(const QString &configDir, const QString &keychainServic
     , m_zia(new ZiaService(m_worker->caller(), m_store, configDir, this))
     , m_tools(new ToolsService(m_worker->caller(), m_store, configDir, this))
     , m_zpa(new SegmentsService(m_worker->caller(), m_store, configDir, this))
+    , m_zid(std::make_unique<ZidentityService>(m_worker->caller(), m_store, configDir))
 {
     // The folder holds config.json too: create it private, as TenantStore does.
     if (!QDir(configDir).exists() && QDir().mkpath(configDir))
@@ -43,6 +45,7 @@ AppServices::~AppServices()
     delete m_zpa;  // services go before the network stack they are built on
     delete m_zia;
     delete m_tools;
+    m_zid.reset();
     m_settings->sync();
 }
 

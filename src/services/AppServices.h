@@ -18,6 +18,7 @@ class TokenController;
 class TokenTracker;
 class ToolsService;
 class ZiaService;
+class ZidentityService;
 
 // The GUI's composition root, built from one config folder (no widget here): the tenant store
 // (config.json), the keychain (one service name), ClientSecrets tying them together, the GUI's
@@ -25,7 +26,8 @@ class ZiaService;
 // tenant; never a secret), the SessionWorker with the process's one NetworkStack, the
 // TokenTracker and TokenController (the tokens service: API Clients page, status bar), and the
 // domain services on the stack's ApiCaller: ZiaService (status, activation, URL categories and
-// lookup), ToolsService (AppTotal, SaaS Security), SegmentsService (ZPA application segments).
+// lookup), ToolsService (AppTotal, SaaS Security), SegmentsService (ZPA application segments),
+// ZidentityService (a tenant's ZIdentity API clients, the inventory cache zid-inventory.json).
 // All in the thread that builds it. Tests build one on a temporary folder and get a fully
 // isolated GUI. The objects exist from the start; startSession() begins tracking tokens.
 class AppServices : public QObject
@@ -59,6 +61,7 @@ public:
     ZiaService *zia() const { return m_zia; }
     ToolsService *tools() const { return m_tools; }
     SegmentsService *zpa() const { return m_zpa; }
+    ZidentityService *zid() const { return m_zid.get(); }
 
     static QString settingsFileName() { return QStringLiteral("zconsole-ui.ini"); }
 
@@ -75,6 +78,7 @@ private:
     ZiaService *m_zia;
     ToolsService *m_tools;
     SegmentsService *m_zpa;
+    std::unique_ptr<ZidentityService> m_zid;
 };
 
 } // namespace zc
