@@ -1,5 +1,7 @@
 #include "api/AppTotalQuota.h"
 
+#include "core/StateFile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -22,10 +24,7 @@ void AppTotalQuota::load()
     m_entries.clear();
     if (m_path.isEmpty())
         return;
-    QFile f(m_path);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    const QJsonObject clients = QJsonDocument::fromJson(f.read(64 * 1024)).object().value(QLatin1String("clients")).toObject();
+    const QJsonObject clients = stateFile::read(m_path, 64 * 1024).value(QLatin1String("clients")).toObject();
     for (auto it = clients.begin(); it != clients.end(); ++it) {
         const QJsonObject o = it.value().toObject();
         Entry e;
@@ -69,22 +68,7 @@ bool AppTotalQuota::save(QString *error)
         clients.insert(it.key(), QJsonObject{{QStringLiteral("remaining"), it->remaining},
                                              {QStringLiteral("day"), it->day.toString(Qt::ISODate)},
                                              {QStringLiteral("updatedAt"), it->updatedUtc.toString(Qt::ISODate)}});
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot write %1: %2").arg(m_path, f.errorString());
-        return false;
-    }
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("clients"), clients}})
-                .toJson(QJsonDocument::Indented));
-    if (!f.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot write %1: %2").arg(m_path, f.errorString());
-        return false;
-    }
-    return true;
+    return stateFile::write(m_path, QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("clients"), clients}}, error);
 }
 
 } // namespace zc

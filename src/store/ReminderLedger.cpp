@@ -1,6 +1,7 @@
 #include "store/ReminderLedger.h"
 
 #include "core/SecretReminders.h"
+#include "core/StateFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,23 +24,11 @@ QHash<QString, QDateTime> ReminderLedger::read(QString *error) const
     QHash<QString, QDateTime> out;
     if (m_path.isEmpty())
         return out;
-    QFile f(m_path);
-    if (!f.exists())
-        return out;
-    if (!f.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot read %1: %2").arg(m_path, f.errorString());
-        return out;
-    }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.read(16LL << 20), &pe);
-    if (!doc.isObject()) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "%1 is not a JSON object (%2): no reminder counts as told")
-                         .arg(m_path, pe.errorString());
-        return out;
-    }
-    const QJsonObject told = doc.object().value(QLatin1String("told")).toObject();
+    QString why;
+    const QJsonObject root = stateFile::read(m_path, 16LL << 20, &why);
+    if (!why.isEmpty() && error)
+        *error = why + QCoreApplication::translate("zc", ": no reminder counts as told");
+    const QJsonObject told = root.value(QLatin1String("told")).toObject();
     for (auto it = told.begin(); it != told.end(); ++it)
         out.insert(it.key(), QDateTime::fromString(it.value().toString(), Qt::ISODate));
     return out;
@@ -96,22 +85,7 @@ bool ReminderLedger::save(QString *error)
     QJsonObject told;
     for (auto it = m_told.cbegin(); it != m_told.cend(); ++it)
         told.insert(it.key(), it.value().isValid() ? it.value().toUTC().toString(Qt::ISODate) : QString());
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot write %1: %2").arg(m_path, f.errorString());
-        return false;
-    }
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("told"), told}})
-                .toJson(QJsonDocument::Indented));
-    if (!f.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot write %1: %2").arg(m_path, f.errorString());
-        return false;
-    }
-    return true;
+    return stateFile::write(m_path, QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("told"), told}}, error);
 }
 
 } // namespace zc

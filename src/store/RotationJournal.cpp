@@ -1,5 +1,7 @@
 #include "store/RotationJournal.h"
 
+#include "core/StateFile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -43,10 +45,7 @@ void RotationJournal::load()
     m_entries.clear();
     if (m_path.isEmpty())
         return;
-    QFile f(m_path);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    const QJsonObject rot = QJsonDocument::fromJson(f.read(1 << 20)).object().value(QLatin1String("rotations")).toObject();
+    const QJsonObject rot = stateFile::read(m_path, 1 << 20).value(QLatin1String("rotations")).toObject();
     for (auto it = rot.begin(); it != rot.end(); ++it) {
         const QJsonObject o = it.value().toObject();
         Entry e;
@@ -91,21 +90,7 @@ bool RotationJournal::save(QString *error)
                                             {QStringLiteral("oldSecretId"), e.oldSecretId},
                                             {QStringLiteral("newSecretId"), e.newSecretId},
                                             {QStringLiteral("startedAt"), e.startedAt.toUTC().toString(Qt::ISODate)}});
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot write %1: %2").arg(m_path, f.errorString());
-        return false;
-    }
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("rotations"), rot}}).toJson());
-    if (!f.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot write %1: %2").arg(m_path, f.errorString());
-        return false;
-    }
-    return true;
+    return stateFile::write(m_path, QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("rotations"), rot}}, error);
 }
 
 } // namespace zc

@@ -1,5 +1,7 @@
 #include "store/ZidInventoryCache.h"
 
+#include "core/StateFile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -80,23 +82,11 @@ void ZidInventoryCache::load(QString *error)
     m_links.clear();
     if (m_path.isEmpty())
         return;
-    QFile f(m_path);
-    if (!f.exists())
-        return;
-    if (!f.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot read %1: %2").arg(m_path, f.errorString());
-        return;
-    }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.read(64LL << 20), &pe);
-    if (!doc.isObject()) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "%1 is not a JSON object (%2): the inventory is synced again")
-                         .arg(m_path, pe.errorString());
-        return;
-    }
-    const QJsonObject tenants = doc.object().value(QLatin1String("tenants")).toObject();
+    QString why;
+    const QJsonObject root = stateFile::read(m_path, 64LL << 20, &why);
+    if (!why.isEmpty() && error)
+        *error = why + QCoreApplication::translate("zc", ": the inventory is synced again");
+    const QJsonObject tenants = root.value(QLatin1String("tenants")).toObject();
     for (auto it = tenants.begin(); it != tenants.end(); ++it) {
         const QJsonObject t = it.value().toObject();
         Inventory inv;
@@ -107,7 +97,7 @@ void ZidInventoryCache::load(QString *error)
                 inv.clients.append(clientFromJson(c.toObject()));
         m_inventories.insert(it.key(), inv);
     }
-    const QJsonObject links = doc.object().value(QLatin1String("links")).toObject();
+    const QJsonObject links = root.value(QLatin1String("links")).toObject();
     for (auto it = links.begin(); it != links.end(); ++it) {
         const QJsonObject l = it.value().toObject();
         m_links.insert(it.key(), {l.value(QLatin1String("clientId")).toString(), l.value(QLatin1String("secretId")).toString(),
@@ -200,23 +190,9 @@ bool ZidInventoryCache::save(QString *error)
         links.insert(it.key(), QJsonObject{{QStringLiteral("clientId"), it->clientId},
                                            {QStringLiteral("secretId"), it->secretId},
                                            {QStringLiteral("by"), it->by}});
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot write %1: %2").arg(m_path, f.errorString());
-        return false;
-    }
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("tenants"), tenants},
-                                      {QStringLiteral("links"), links}})
-                .toJson(QJsonDocument::Indented));
-    if (!f.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("zc", "cannot write %1: %2").arg(m_path, f.errorString());
-        return false;
-    }
-    return true;
+    return stateFile::write(m_path, QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("tenants"), tenants},
+                                                {QStringLiteral("links"), links}},
+                            error);
 }
 
 } // namespace zc
