@@ -14,6 +14,7 @@
 #include "TenantBanner.h"
 #include "TenantsPage.h"
 #include "TrayNotifier.h"
+#include "services/SecretRotation.h"
 #include "segments/AppSegmentsPage.h"
 #include "services/ZiaService.h"
 #include "tools/ToolsPage.h"
@@ -47,6 +48,17 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     connect(m_indicators, &SessionIndicators::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_indicators->tray(), &TrayNotifier::quitRequested, this, &QWidget::close);
+    // A secret rotation cut off by a killed process, finished or rolled back at start.
+    connect(services, &AppServices::rotationRecovered, this, [this](const QString &name, const RotationResult &r) {
+        const QString text = r.outcome == RotationResult::Outcome::Rotated
+                                 ? tr("The interrupted rotation of \"%1\" was finished: the new secret is in use.").arg(name)
+                             : r.outcome == RotationResult::Outcome::RolledBack
+                                 ? tr("The interrupted rotation of \"%1\" was rolled back: the old secret is in use.").arg(name)
+                                 : tr("The interrupted rotation of \"%1\" could not be finished yet (%2); it is tried again at the next start.")
+                                       .arg(name, r.error.message);
+        statusBar()->showMessage(text, 15000);
+        m_indicators->tray()->notify(tr("Secret rotation"), text);
+    });
     m_indicators->setBanner(m_banner);
     showStoreWarnings();
     setupConfigWatch();

@@ -1,6 +1,7 @@
 #include "services/AppServices.h"
 
 #include "auth/CredentialProvider.h"
+#include "services/SecretRotation.h"
 #include "services/SegmentsService.h"
 #include "services/SessionWorker.h"
 #include "services/TokenController.h"
@@ -30,6 +31,8 @@ AppServices::AppServices(const QString &configDir, const QString &keychainServic
     , m_tools(new ToolsService(m_worker->caller(), m_store, configDir, this))
     , m_zpa(new SegmentsService(m_worker->caller(), m_store, configDir, this))
     , m_zid(std::make_unique<ZidentityService>(m_worker->caller(), m_store, configDir))
+    , m_journal(std::make_unique<RotationJournal>(configDir))
+    , m_rotation(std::make_unique<SecretRotation>(m_zid.get(), m_secrets, m_worker->stack(), m_journal.get()))
 {
     // The folder holds config.json too: create it private, as TenantStore does.
     if (!QDir(configDir).exists() && QDir().mkpath(configDir))
@@ -45,6 +48,7 @@ AppServices::~AppServices()
     delete m_zpa;  // services go before the network stack they are built on
     delete m_zia;
     delete m_tools;
+    m_rotation.reset();
     m_zid.reset();
     m_settings->sync();
 }
@@ -57,6 +61,17 @@ void AppServices::startSession(const BrokerSettings &broker, const AuthSettings 
         return;
     m_worker->start(broker, auth);
     m_worker->attachStore(m_store);
+    recoverRotations();
+}
+
+void AppServices::recoverRotations()
+{
+    m_journal->load();
+    for (const RotationJournal::Entry &e : m_journal->entries()) {
+        const ApiClient *p = m_store->client(e.profileId);
+        const QString name = p ? p->name : e.profileId;
+        m_rotation->recover(e.profileId, [this, name](const RotationResult &r) { emit rotationRecovered(name, r); });
+    }
 }
 
 void AppServices::stopSession()

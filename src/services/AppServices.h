@@ -12,6 +12,9 @@
 namespace zc {
 
 class KeychainCredentials;
+class RotationJournal;
+class SecretRotation;
+struct RotationResult;
 class SegmentsService;
 class SessionWorker;
 class TokenController;
@@ -29,7 +32,9 @@ class ZidentityService;
 // lookup), ToolsService (AppTotal, SaaS Security), SegmentsService (ZPA application segments),
 // ZidentityService (a tenant's ZIdentity API clients, the inventory cache zid-inventory.json).
 // All in the thread that builds it. Tests build one on a temporary folder and get a fully
-// isolated GUI. The objects exist from the start; startSession() begins tracking tokens.
+// isolated GUI. The objects exist from the start; startSession() begins tracking tokens and
+// finishes or rolls back every secret rotation a killed process left in the journal
+// (rotationRecovered tells each).
 class AppServices : public QObject
 {
     Q_OBJECT
@@ -62,6 +67,13 @@ public:
     ToolsService *tools() const { return m_tools; }
     SegmentsService *zpa() const { return m_zpa; }
     ZidentityService *zid() const { return m_zid.get(); }
+    SecretRotation *rotation() const { return m_rotation.get(); }
+
+signals:
+    // An interrupted rotation found at start was finished or rolled back (or failed again).
+    void rotationRecovered(const QString &profileName, const zc::RotationResult &result);
+
+public:
 
     static QString settingsFileName() { return QStringLiteral("zconsole-ui.ini"); }
 
@@ -79,6 +91,10 @@ private:
     ToolsService *m_tools;
     SegmentsService *m_zpa;
     std::unique_ptr<ZidentityService> m_zid;
+    std::unique_ptr<RotationJournal> m_journal;
+    std::unique_ptr<SecretRotation> m_rotation;
+
+    void recoverRotations();
 };
 
 } // namespace zc

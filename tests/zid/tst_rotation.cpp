@@ -7,6 +7,7 @@
 #include "CliRunner.h"
 #include "ZiaTestEnv.h"
 
+#include "services/AppServices.h"
 #include "services/JwtClientSetup.h"
 #include "services/NetworkStack.h"
 #include "services/SecretRotation.h"
@@ -509,6 +510,42 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(r.failedStep, QStringLiteral("create"));
         QCOMPARE(int(f->store.clients().size()), profilesBefore); // no profile left behind
+    }
+
+    void theGuisStartFinishesAnInterruptedRotation()
+    {
+        // Killed after the new secret was stored; the GUI's services start on the same folder.
+        f->rotation->setStopAfter(RotationJournal::Step::Stored);
+        RotationRequest q;
+        q.profileId = f->profileId;
+        q.adminId = f->adminId;
+        f->rotation->rotate(q, [](const RotationResult &) {});
+        QTRY_VERIFY_WITH_TIMEOUT(RotationJournal(f->dir.path()).entry(f->profileId).step == RotationJournal::Step::Stored, 30'000);
+        f->rotation.reset();
+        f->zid.reset();
+        f->stack.reset();
+
+        AppServices app(f->dir.path(), f->keychain.service());
+        QVERIFY(app.load());
+        QString name;
+        RotationResult result;
+        bool told = false;
+        connect(&app, &AppServices::rotationRecovered, this, [&](const QString &n, const RotationResult &r) {
+            name = n;
+            result = r;
+            told = true;
+        });
+        app.startSession();
+        QTRY_VERIFY_WITH_TIMEOUT(told, 60'000);
+        QCOMPARE(name, QStringLiteral("P"));
+        QCOMPARE(result.outcome, RotationResult::Outcome::Rotated);
+        QVERIFY(result.recovered);
+        QVERIFY(!RotationJournal(f->dir.path()).has(f->profileId));
+        app.stopSession();
+        f->open();
+        QVERIFY(keychainValue(f->profileId) != f->firstValue);
+        QCOMPARE(serverSecrets().size(), 1);
+        QVERIFY(!tokenWorks(f->profileId).isError());
     }
 
     void twoSecretsAreRefusedUnlessOneIsNamed()
