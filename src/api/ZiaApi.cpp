@@ -214,6 +214,14 @@ bool ZiaApi::isLatestState(const QString &tenantId, quint64 sent)
     return true;
 }
 
+bool ZiaApi::isLatestActivation(const QString &tenantId, quint64 sent)
+{
+    if (!isLatestState(tenantId, sent))
+        return false;
+    m_latestStateTold[tenantId] = m_stateRequests + 1; // every read issued so far is older than this answer
+    return true;
+}
+
 void ZiaApi::status(const QString &clientId, QObject *ctx, Done<ZiaActivationState> done, CancelHandle cancel)
 {
     ApiRequest req;
@@ -249,7 +257,7 @@ void ZiaApi::activate(const QString &clientId, QObject *ctx, Done<ZiaActivationS
         QString why;
         if (rep.ok() && !parseZiaStatusJson(r.body, &rep.value, &why))
             rep.error = r.parseError(why);
-        if (rep.ok() && isLatestState(tenantId, sent))
+        if (rep.ok() && isLatestActivation(tenantId, sent))
             emit activationRequested(tenantId, rep.value);
         done(rep);
     }, cancel);
@@ -455,7 +463,7 @@ void ZiaApi::endSession(const QString &clientId, QObject *ctx, Done<ZiaActivatio
         auto rep = replyFrom<ZiaActivationState>(r, e, ro);
         if (rep.ok()) {
             parseZiaStatusJson(r.body, &rep.value); // 200 {"status"} or 204: Unknown
-            if (isLatestState(tenantId, sent))
+            if (isLatestActivation(tenantId, sent))
                 emit activationRequested(tenantId, rep.value);
         }
         done(rep);

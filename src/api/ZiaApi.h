@@ -121,10 +121,14 @@ private:
     QString path(const QString &clientId, const QString &rest) const;
 
     // Replies that tell a tenant's activation state are told on (statusSeen, activationRequested)
-    // only when no request sent later has told it already: a status read overtaken by the
-    // activation's answer (or by a later read) is stale. Numbered when sent.
+    // only when no request issued later has told it already: a status read overtaken by a later
+    // read is stale. Numbered when issued. An activation's answer (or a session end's) also makes
+    // every read issued before it ARRIVED stale (told = the newest number then): such a read may
+    // have been written later yet reached the server first (another connection, the activation
+    // waiting for its budget), so it may say PENDING after the activation was accepted.
     quint64 stateRequestSent() { return ++m_stateRequests; }
     bool isLatestState(const QString &tenantId, quint64 sent);
+    bool isLatestActivation(const QString &tenantId, quint64 sent);
 
     ApiCaller *m_caller;
     QHash<QString, ZiaApiMode> m_modes;
