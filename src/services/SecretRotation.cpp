@@ -43,6 +43,17 @@ struct SecretRotation::Run
 };
 
 namespace {
+// A step failed before the keychain changed: it still holds the old value.
+RotationResult failedBefore(const QString &step, const ApiError &error)
+{
+    RotationResult r;
+    r.outcome = RotationResult::Outcome::Failed;
+    r.failedStep = step;
+    r.error = error;
+    r.keychainHolds = QStringLiteral("old");
+    return r;
+}
+
 QString previousKey(const ApiClient &c, SecretField field)
 {
     return c.keychainKey(field) + QStringLiteral(".previous");
@@ -148,11 +159,7 @@ void SecretRotation::check(const std::shared_ptr<Run> &run)
             if (!self)
                 return;
             if (r.error.isError()) {
-                RotationResult f;
-                f.failedStep = QStringLiteral("check");
-                f.error = r.error;
-                f.keychainHolds = QStringLiteral("old");
-                self->end(run, f);
+                self->end(run, failedBefore(QStringLiteral("check"), r.error));
                 return;
             }
             run->keysBefore = r.client.publicKeys;
@@ -167,15 +174,12 @@ void SecretRotation::check(const std::shared_ptr<Run> &run)
     m_zid->secrets(run->entry.adminId, run->entry.clientId, this, [self, run](const ZidSecretsReply &r) {
         if (!self)
             return;
-        RotationResult out;
-        out.keychainHolds = QStringLiteral("old");
         if (r.error.isError()) {
-            out.outcome = RotationResult::Outcome::Failed;
-            out.failedStep = QStringLiteral("check");
-            out.error = r.error;
-            self->end(run, out);
+            self->end(run, failedBefore(QStringLiteral("check"), r.error));
             return;
         }
+        RotationResult out;
+        out.keychainHolds = QStringLiteral("old");
         run->existing = r.secrets;
         const QString del = run->request.deleteFirst;
         bool delKnown = del.isEmpty();
@@ -227,12 +231,7 @@ void SecretRotation::check(const std::shared_ptr<Run> &run)
             if (!self)
                 return;
             if (e.isError()) {
-                RotationResult f;
-                f.outcome = RotationResult::Outcome::Failed;
-                f.failedStep = QStringLiteral("delete-first");
-                f.error = e;
-                f.keychainHolds = QStringLiteral("old");
-                self->end(run, f);
+                self->end(run, failedBefore(QStringLiteral("delete-first"), e));
                 return;
             }
             run->entry.secretsBefore.removeAll(run->request.deleteFirst);
@@ -270,11 +269,7 @@ void SecretRotation::create(const std::shared_ptr<Run> &run)
                 return;
             }
             if (!keys.ok()) {
-                RotationResult f;
-                f.failedStep = QStringLiteral("create");
-                f.error = ApiError::make(ErrorKind::Config, keys.error);
-                f.keychainHolds = QStringLiteral("old");
-                self->end(run, f);
+                self->end(run, failedBefore(QStringLiteral("create"), ApiError::make(ErrorKind::Config, keys.error)));
                 return;
             }
             const QString name = QStringLiteral("zconsole %1").arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
@@ -285,11 +280,7 @@ void SecretRotation::create(const std::shared_ptr<Run> &run)
                 if (!self)
                     return;
                 if (r.error.isError()) {
-                    RotationResult f;
-                    f.failedStep = QStringLiteral("create");
-                    f.error = r.error;
-                    f.keychainHolds = QStringLiteral("old");
-                    self->end(run, f);
+                    self->end(run, failedBefore(QStringLiteral("create"), r.error));
                     return;
                 }
                 run->entry.newSecretId = name;
@@ -305,12 +296,7 @@ void SecretRotation::create(const std::shared_ptr<Run> &run)
         if (!self)
             return;
         if (r.error.isError()) {
-            RotationResult f;
-            f.outcome = RotationResult::Outcome::Failed;
-            f.failedStep = QStringLiteral("create");
-            f.error = r.error;
-            f.keychainHolds = QStringLiteral("old");
-            self->end(run, f);
+            self->end(run, failedBefore(QStringLiteral("create"), r.error));
             return;
         }
         run->created = r.secret;
@@ -569,11 +555,7 @@ void SecretRotation::recover(const QString &profileId, std::function<void(const 
                 if (!self)
                     return;
                 if (r.error.isError()) {
-                    RotationResult f;
-                    f.failedStep = QStringLiteral("check");
-                    f.error = r.error;
-                    f.keychainHolds = QStringLiteral("old");
-                    run->done(f);
+                    run->done(failedBefore(QStringLiteral("check"), r.error));
                     return;
                 }
                 for (const ZidPublicKey &k : r.client.publicKeys)
@@ -588,12 +570,7 @@ void SecretRotation::recover(const QString &profileId, std::function<void(const 
             if (!self)
                 return;
             if (r.error.isError()) {
-                RotationResult f;
-                f.outcome = RotationResult::Outcome::Failed;
-                f.failedStep = QStringLiteral("check");
-                f.error = r.error;
-                f.keychainHolds = QStringLiteral("old");
-                run->done(f); // the journal stays: recovery is tried again next time
+                run->done(failedBefore(QStringLiteral("check"), r.error)); // the journal stays: recovery is tried again next time
                 return;
             }
             for (const ZidSecret &s : r.secrets)

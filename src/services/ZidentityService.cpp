@@ -134,8 +134,7 @@ void ZidentityService::resourceServers(const QString &admin, QObject *ctx,
     m_api->resourceServers(admin, ctx, std::move(done));
 }
 
-QString ZidentityService::audit(const QString &admin, const QString &action, const QString &type, const ZidApiClient &before,
-                                const ZidApiClient &after, const ApiError &error)
+AuditRecord ZidentityService::record(const QString &admin, const QString &action, const QString &type) const
 {
     const ApiClient *a = adminProfile(admin);
     const Tenant *t = a && m_store ? m_store->tenant(a->tenantId) : nullptr;
@@ -146,6 +145,13 @@ QString ZidentityService::audit(const QString &admin, const QString &action, con
     rec.client = a ? a->name : admin;
     rec.action = action;
     rec.objectType = type;
+    return rec;
+}
+
+QString ZidentityService::audit(const QString &admin, const QString &action, const QString &type, const ZidApiClient &before,
+                                const ZidApiClient &after, const ApiError &error)
+{
+    AuditRecord rec = record(admin, action, type);
     const ZidApiClient &subject = after.id.isEmpty() ? before : after;
     rec.objectId = subject.id;
     rec.objectName = subject.name;
@@ -226,15 +232,7 @@ void ZidentityService::deleteClient(const QString &admin, const QString &id, QOb
 QString ZidentityService::auditSecret(const QString &admin, const QString &action, const QString &clientId,
                                       const ZidSecret &secret, const ApiError &error)
 {
-    const ApiClient *a = adminProfile(admin);
-    const Tenant *t = a && m_store ? m_store->tenant(a->tenantId) : nullptr;
-    AuditRecord rec;
-    rec.time = QDateTime::currentDateTimeUtc();
-    rec.tenantId = t ? t->id : QString();
-    rec.tenantName = t ? t->name : QString();
-    rec.client = a ? a->name : admin;
-    rec.action = action;
-    rec.objectType = QStringLiteral("zid.secret");
+    AuditRecord rec = record(admin, action, QStringLiteral("zid.secret"));
     rec.objectId = secret.id;
     rec.objectName = clientId;
     const QJsonObject dates{{QStringLiteral("clientId"), clientId}, {QStringLiteral("id"), secret.id},

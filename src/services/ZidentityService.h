@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ApiClient.h"
+#include "core/AuditSink.h"
 #include "core/ZidClient.h"
 
 #include <QObject>
@@ -76,6 +77,8 @@ public:
 
 private:
     const ApiClient *adminProfile(const QString &admin) const;
+    // An audit record of a change made with `admin` (time, tenant, profile, action, type).
+    AuditRecord record(const QString &admin, const QString &action, const QString &type) const;
     QString audit(const QString &admin, const QString &action, const QString &type, const ZidApiClient &before,
                   const ZidApiClient &after, const ApiError &error);
     QString auditSecret(const QString &admin, const QString &action, const QString &clientId, const ZidSecret &secret,
