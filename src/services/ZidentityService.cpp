@@ -106,8 +106,17 @@ void ZidentityService::sync(const QString &admin, const QString &search, QObject
                         inv.clients = r.clients;
                         stored = self->m_cache->store(tenantId, inv, &err);
                     } else {
-                        for (const ZidApiClient &c : r.clients)
-                            stored = self->m_cache->storeClient(tenantId, c, &err) && stored;
+                        // What the search found, merged into the cached inventory: one write.
+                        ZidInventoryCache::Inventory inv = old;
+                        for (const ZidApiClient &c : r.clients) {
+                            auto it = std::find_if(inv.clients.begin(), inv.clients.end(),
+                                                   [&](const ZidApiClient &x) { return x.id == c.id; });
+                            if (it != inv.clients.end())
+                                *it = c;
+                            else
+                                inv.clients.append(c);
+                        }
+                        stored = self->m_cache->store(tenantId, inv, &err);
                     }
                     if (!stored)
                         r.cacheError = err;
