@@ -15,6 +15,7 @@
 #include "TenantsPage.h"
 #include "TrayNotifier.h"
 #include "services/SecretRotation.h"
+#include "services/ZidentityService.h"
 #include "segments/AppSegmentsPage.h"
 #include "services/ZiaService.h"
 #include "tools/ToolsPage.h"
@@ -64,7 +65,8 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     setupConfigWatch();
     // Secret-expiry reminders: badge on API Clients, status bar, tray; the folder watch re-reads
     // the cached inventory (a sync by the CLI or another window).
-    auto *reminders = new SecretReminderIndicators(services->store(), services->configDir(), services->settings(),
+    auto *reminders = new SecretReminderIndicators(services->store(), services->zid()->cache(), services->configDir(),
+                                                   services->settings(),
                                                    statusBar(), m_ui->sidebar->item(ClientsPageIndex),
                                                    m_indicators->tray(), Clock::system(), this);
     connect(m_reloadTimer, &QTimer::timeout, reminders, &SecretReminderIndicators::reload);

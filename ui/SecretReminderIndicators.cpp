@@ -15,13 +15,14 @@
 
 namespace zc {
 
-SecretReminderIndicators::SecretReminderIndicators(TenantStore *store, const QString &configDir, QSettings *settings,
+SecretReminderIndicators::SecretReminderIndicators(TenantStore *store, ZidInventoryCache *cache, const QString &configDir,
+                                                   QSettings *settings,
                                                    QStatusBar *statusBar, QListWidgetItem *clientsItem,
                                                    TrayNotifier *tray, Clock *clock, QObject *parent)
     : QObject(parent)
-    , m_cache(std::make_unique<ZidInventoryCache>(configDir))
+    , m_cache(cache)
     , m_ledger(std::make_unique<ReminderLedger>(configDir))
-    , m_tracker(new SecretReminderTracker(store, m_cache.get(), m_ledger.get(), clock, this))
+    , m_tracker(new SecretReminderTracker(store, m_cache, m_ledger.get(), clock, this))
     , m_label(new QLabel(statusBar))
     , m_item(clientsItem)
     , m_tray(tray)
@@ -52,8 +53,7 @@ QString SecretReminderIndicators::text() const { return m_label->text(); }
 
 void SecretReminderIndicators::reload()
 {
-    m_cache->load();
-    m_tracker->refresh();
+    m_tracker->refresh(); // a queued check: it reads the cache after whoever reloads it now
 }
 
 void SecretReminderIndicators::onSummary(int expiring, int expired)

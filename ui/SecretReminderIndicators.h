@@ -23,7 +23,7 @@ class ZidInventoryCache;
 // on the sidebar's API Clients section, "N secrets expire within 30 days" in the status bar and
 // one tray notification per reminder (SecretReminderTracker tells each once, across restarts).
 // It reads the cached inventory file of the config folder (zid-inventory.json, written by a
-// sync in the CLI or the GUI): call reload() when the folder changed. Lead days from the
+// sync in the CLI or the GUI) through the services' cache: call reload() after it was re-read. Lead days from the
 // setting "reminders/leadDays" ("30,7,1"; bad or missing: the default).
 class SecretReminderIndicators : public QObject
 {
@@ -31,7 +31,8 @@ class SecretReminderIndicators : public QObject
 public:
     static constexpr const char *LeadDaysKey = "reminders/leadDays";
 
-    SecretReminderIndicators(TenantStore *store, const QString &configDir, QSettings *settings,
+    // `cache`: the services' inventory cache (the ZIdentity page reloads it from the folder).
+    SecretReminderIndicators(TenantStore *store, ZidInventoryCache *cache, const QString &configDir, QSettings *settings,
                              QStatusBar *statusBar, QListWidgetItem *clientsItem, TrayNotifier *tray,
                              Clock *clock = Clock::system(), QObject *parent = nullptr);
     ~SecretReminderIndicators() override;
@@ -47,7 +48,7 @@ private:
     void onSummary(int expiring, int expired);
     void onReminders(const QList<zc::Reminder> &reminders);
 
-    std::unique_ptr<ZidInventoryCache> m_cache;
+    ZidInventoryCache *m_cache;
     std::unique_ptr<ReminderLedger> m_ledger;
     SecretReminderTracker *m_tracker;
     QLabel *m_label;
