@@ -100,4 +100,6 @@ bool RsaKeyPair::samePublicKey(const QByteArray &a, const QByteArray &b)
     return !da.isEmpty() && da == der(b);
 }
 
+bool RsaKeyPair::isPublicKeyPem(const QByteArray &pem) { return pem.size() < 64 * 1024 && !der(pem).isEmpty(); }
+
 } // namespace zc

@@ -23,6 +23,8 @@ struct RsaKeyPair
     static QByteArray publicOf(const QByteArray &privatePem);
     // Whether two PEM public keys are the same key (compared as DER, so line breaks do not matter).
     static bool samePublicKey(const QByteArray &a, const QByteArray &b);
+    // Whether `pem` is one PEM public key ("BEGIN PUBLIC KEY", SubjectPublicKeyInfo) OpenSSL can read.
+    static bool isPublicKeyPem(const QByteArray &pem);
 };
 
 } // namespace zc

@@ -8,6 +8,7 @@
 #include "services/TokenTracker.h"
 #include "services/ToolsService.h"
 #include "services/ZiaService.h"
+#include "services/ZidClientSetup.h"
 #include "services/ZidentityService.h"
 
 #include <QDir>
@@ -33,6 +34,7 @@ AppServices::AppServices(const QString &configDir, const QString &keychainServic
     , m_zid(std::make_unique<ZidentityService>(m_worker->caller(), m_store, configDir))
     , m_journal(std::make_unique<RotationJournal>(configDir))
     , m_rotation(std::make_unique<SecretRotation>(m_zid.get(), m_secrets, m_worker->stack(), m_journal.get()))
+    , m_clientSetup(std::make_unique<ZidClientSetup>(m_zid.get(), m_secrets, m_worker->stack()))
 {
     // The folder holds config.json too: create it private, as TenantStore does.
     if (!QDir(configDir).exists() && QDir().mkpath(configDir))
@@ -48,6 +50,7 @@ AppServices::~AppServices()
     delete m_zpa;  // services go before the network stack they are built on
     delete m_zia;
     delete m_tools;
+    m_clientSetup.reset();
     m_rotation.reset();
     m_zid.reset();
     m_settings->sync();

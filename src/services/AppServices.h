@@ -14,6 +14,7 @@ namespace zc {
 class KeychainCredentials;
 class RotationJournal;
 class SecretRotation;
+class ZidClientSetup;
 struct RotationResult;
 class SegmentsService;
 class SessionWorker;
@@ -68,6 +69,8 @@ public:
     SegmentsService *zpa() const { return m_zpa; }
     ZidentityService *zid() const { return m_zid.get(); }
     SecretRotation *rotation() const { return m_rotation.get(); }
+    // New ZIdentity clients with a working local profile (a secret or a key pair made here).
+    ZidClientSetup *clientSetup() const { return m_clientSetup.get(); }
 
 signals:
     // An interrupted rotation found at start was finished or rolled back (or failed again).
@@ -93,6 +96,7 @@ private:
     std::unique_ptr<ZidentityService> m_zid;
     std::unique_ptr<RotationJournal> m_journal;
     std::unique_ptr<SecretRotation> m_rotation;
+    std::unique_ptr<ZidClientSetup> m_clientSetup;
 
     void recoverRotations();
 };

@@ -8,7 +8,7 @@
 #include "ZiaTestEnv.h"
 
 #include "services/AppServices.h"
-#include "services/JwtClientSetup.h"
+#include "services/ZidClientSetup.h"
 #include "services/NetworkStack.h"
 #include "services/SecretRotation.h"
 #include "services/ZidentityService.h"
@@ -389,14 +389,14 @@ private slots:
 
     void keyPairMadeHereGetsAToken()
     {
-        JwtClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
+        ZidClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
         setup.setTokenRetry(5, 100);
-        JwtClientSetup::Request q;
+        ZidClientSetup::Request q;
         q.adminId = f->adminId;
         q.profileName = QStringLiteral("jwt made here");
         q.client.name = QStringLiteral("zid_rotation key pair");
         q.client.accessTokenLifeTime = ZidLifetime::toApi(30);
-        const JwtClientSetup::Result r = wait<JwtClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
+        const ZidClientSetup::Result r = wait<ZidClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
         QVERIFY2(r.ok(), qPrintable(r.failedStep + QStringLiteral(": ") + r.error.toString()));
         const ApiClient *p = f->store.client(r.profileId);
         QVERIFY(p);
@@ -412,15 +412,133 @@ private slots:
         QVERIFY(!tokenWorks(r.profileId).isError());
     }
 
+    // The remote clients of the tenant whose name contains `name` (read from the server).
+    QStringList remoteNamed(const QString &name)
+    {
+        const auto r = wait<ZidentityService::SyncResult>(
+            [&](auto done) { f->zid->sync(f->adminId, name, nullptr, {}, done); }, 60'000);
+        QStringList ids;
+        for (const ZidApiClient &c : r.clients)
+            if (c.name.contains(name))
+                ids << c.id;
+        return ids;
+    }
+
+    ZidClientSetup::Result secretSetup(const QString &clientName, const QString &existingProfile = {},
+                                       ZidClientSetup *use = nullptr)
+    {
+        ZidClientSetup own(f->zid.get(), &f->secrets, f->stack.get());
+        ZidClientSetup *setup = use ? use : &own;
+        setup->setTokenRetry(5, 100);
+        ZidClientSetup::Request q;
+        q.adminId = f->adminId;
+        q.auth = ZidClientSetup::Auth::Secret;
+        q.validityDays = 45;
+        q.profileName = clientName + QStringLiteral(" profile");
+        q.existingProfileId = existingProfile;
+        q.client.name = clientName;
+        q.client.accessTokenLifeTime = ZidLifetime::toApi(20);
+        return wait<ZidClientSetup::Result>([&](auto done) { setup->run(q, done); }, 120'000);
+    }
+
+    void secretClientMadeHereGetsAToken()
+    {
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const ZidClientSetup::Result r = secretSetup(QStringLiteral("zid_rotation secret made here"));
+        QVERIFY2(r.ok(), qPrintable(r.failedStep + QStringLiteral(": ") + r.error.toString()));
+        const ApiClient *p = f->store.client(r.profileId);
+        QVERIFY(p);
+        QCOMPARE(p->kind, AuthKind::OneApiSecret);
+        QCOMPARE(p->name, QStringLiteral("zid_rotation secret made here profile"));
+        QCOMPARE(p->clientId, r.client.id);
+        QCOMPARE(r.client.authType, zidAuth::Secret);
+        QVERIFY(p->hasSecret(SecretField::Secret));
+        // The value handed back once is what the keychain holds, and the server knows the secret.
+        QVERIFY(!r.secret.value.isEmpty());
+        QCOMPARE(keychainValue(r.profileId), r.secret.value.toUtf8());
+        const ZidSecretsReply s = wait<ZidSecretsReply>([&](auto done) { f->zid->secrets(f->adminId, r.client.id, nullptr, done); });
+        QCOMPARE(s.secrets.size(), 1);
+        QCOMPARE(s.secrets.first().id, r.secret.id);
+        // Valid 45 days from now (the server's date), recorded for the reminders; linked as made here.
+        QVERIFY(qAbs(before.addDays(45).secsTo(s.secrets.first().expiresAt)) < 3600);
+        QCOMPARE(p->secretExpiresAt, r.secret.expiresAt);
+        QCOMPARE(f->zid->cache()->link(r.profileId).secretId, r.secret.id);
+        QCOMPARE(f->zid->cache()->link(r.profileId).by, QStringLiteral("created"));
+        QCOMPARE(zctest::filesContaining(f->dir.path(), r.secret.value.toUtf8()), QStringList{});
+        QVERIFY(!tokenWorks(r.profileId).isError());
+    }
+
+    void secretGoesIntoAnExistingProfileWithoutOne()
+    {
+        ApiClient waiting;
+        waiting.name = QStringLiteral("waiting for a secret");
+        waiting.tenantId = f->tenant.id;
+        waiting.kind = AuthKind::OneApiSecret;
+        waiting.clientId = QStringLiteral("not-yet");
+        const ApiClient *admin = f->store.client(f->adminId);
+        waiting.tokenUrl = admin->tokenUrl;
+        waiting.baseUrl = admin->baseUrl;
+        waiting.caFile = admin->caFile;
+        const StoreResult added = f->store.addClient(waiting);
+        QVERIFY(added.ok);
+        const int profilesBefore = int(f->store.clients().size());
+        const ZidClientSetup::Result r = secretSetup(QStringLiteral("zid_rotation into existing"), added.id);
+        QVERIFY2(r.ok(), qPrintable(r.failedStep + QStringLiteral(": ") + r.error.toString()));
+        QCOMPARE(r.profileId, added.id);
+        QCOMPARE(int(f->store.clients().size()), profilesBefore); // no new profile
+        QCOMPARE(f->store.client(added.id)->clientId, r.client.id);
+        QCOMPARE(keychainValue(added.id), r.secret.value.toUtf8());
+        QVERIFY(!tokenWorks(added.id).isError());
+        // A profile that holds a secret already is refused (its secret would be lost).
+        const ZidClientSetup::Result again = secretSetup(QStringLiteral("zid_rotation refused existing"), added.id);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error.kind, ErrorKind::Usage);
+        QCOMPARE(remoteNamed(QStringLiteral("zid_rotation refused existing")), QStringList{});
+    }
+
+    void secretSetupUndoesARefusedSecret()
+    {
+        sim()->setKnobs(QJsonObject{{QStringLiteral("faults"), QJsonArray{QJsonObject{
+            {QStringLiteral("route"), kCreateSecret}, {QStringLiteral("kind"), QStringLiteral("5xx")},
+            {QStringLiteral("status"), 500}, {QStringLiteral("count"), 10}}}}});
+        const int profilesBefore = int(f->store.clients().size());
+        const ZidClientSetup::Result r = secretSetup(QStringLiteral("zid_rotation secret refused"));
+        sim()->resetKnobs();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.failedStep, QStringLiteral("secret"));
+        QCOMPARE(int(f->store.clients().size()), profilesBefore);
+        QCOMPARE(remoteNamed(QStringLiteral("zid_rotation secret refused")), QStringList{}); // the client deleted again
+    }
+
+    void secretSetupUndoesAKeychainThatDoesNotAnswer()
+    {
+        ZidClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
+        connect(&setup, &ZidClientSetup::stepStarted, this, [&](const QString &step) {
+            if (step == QLatin1String("store")) {
+                f->keychain.setTimeoutMs(300);
+                f->keychain.setHoldJobs(true);
+            }
+        });
+        const int profilesBefore = int(f->store.clients().size());
+        const ZidClientSetup::Result r = secretSetup(QStringLiteral("zid_rotation keychain silent"), {}, &setup);
+        f->keychain.setHoldJobs(false);
+        f->keychain.setTimeoutMs(20'000);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.failedStep, QStringLiteral("store"));
+        QCOMPARE(r.error.kind, ErrorKind::Keychain);
+        QTRY_COMPARE_WITH_TIMEOUT(int(f->store.clients().size()), profilesBefore, 30'000);
+        QCOMPARE(remoteNamed(QStringLiteral("zid_rotation keychain silent")), QStringList{});
+    }
+
     // A jwt profile made here, for the key rotation cases.
     QString jwtProfile(QString *remoteId)
     {
-        JwtClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
-        JwtClientSetup::Request q;
+        ZidClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
+        ZidClientSetup::Request q;
         q.adminId = f->adminId;
         q.profileName = QStringLiteral("jwt to rotate");
         q.client.name = QStringLiteral("zid_rotation jwt");
-        const JwtClientSetup::Result r = wait<JwtClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
+        const ZidClientSetup::Result r = wait<ZidClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
         if (!r.ok())
             return {};
         *remoteId = r.client.id;
@@ -500,13 +618,13 @@ private slots:
         sim()->setKnobs(QJsonObject{{QStringLiteral("faults"), QJsonArray{QJsonObject{
             {QStringLiteral("route"), QStringLiteral("POST /ziam/admin/api/v1/api-clients")}, {QStringLiteral("kind"), QStringLiteral("5xx")},
             {QStringLiteral("status"), 500}, {QStringLiteral("count"), 1}}}}});
-        JwtClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
-        JwtClientSetup::Request q;
+        ZidClientSetup setup(f->zid.get(), &f->secrets, f->stack.get());
+        ZidClientSetup::Request q;
         q.adminId = f->adminId;
         q.profileName = QStringLiteral("jwt refused");
         q.client.name = QStringLiteral("zid_rotation refused");
         const int profilesBefore = int(f->store.clients().size());
-        const JwtClientSetup::Result r = wait<JwtClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
+        const ZidClientSetup::Result r = wait<ZidClientSetup::Result>([&](auto done) { setup.run(q, done); }, 120'000);
         QVERIFY(!r.ok());
         QCOMPARE(r.failedStep, QStringLiteral("create"));
         QCOMPARE(int(f->store.clients().size()), profilesBefore); // no profile left behind
