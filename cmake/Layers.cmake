@@ -7,7 +7,7 @@
 # Qt's include root (…/qt6) is on every Qt target's path, so <QtWidgets/QWidget> would still be
 # found there: a second folder, the *guard*, shadows the global header of every Qt module the
 # layer does not link (QT, plus the QT of its LINKS) and of the external libraries it does not
-# name (EXTERNAL: keychain, openssl) with one that stops the build with an #error.
+# name (EXTERNAL: keychain, openssl, sodium) with one that stops the build with an #error.
 # EXPORT: consumers get the view as their include path too (the simulator); other layers give
 # consumers no include path (zconsole_core gives src/ to ui/, app/ and tests/).
 # The target properties ZC_VIEW and ZC_GUARD name the two folders (tests/layers compiles probes
@@ -26,7 +26,8 @@ set(ZC_QT_GUARDS
 set(ZC_EXTERNAL_GUARDS
     keychain=qt6keychain/keychain.h
     openssl=openssl/opensslconf.h openssl=openssl/configuration.h openssl=openssl/macros.h
-    openssl=openssl/e_os2.h)
+    openssl=openssl/e_os2.h
+    sodium=sodium.h)
 
 function(_zc_guard_header dir header what target)
   file(CONFIGURE OUTPUT ${dir}/${header} @ONLY
@@ -113,6 +114,9 @@ function(zc_layer target)
   endif()
   if("openssl" IN_LIST L_EXTERNAL)
     target_link_libraries(${target} PRIVATE OpenSSL::Crypto)
+  endif()
+  if("sodium" IN_LIST L_EXTERNAL)
+    target_link_libraries(${target} PRIVATE PkgConfig::sodium)
   endif()
   set_target_properties(${target} PROPERTIES AUTOMOC ON ZC_VIEW ${_view} ZC_GUARD ${_guard})
 endfunction()

@@ -8,9 +8,11 @@ PKGS=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev  # Qt 6.4
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev
   libssl-dev                                                             # RS256 JWT (libcrypto)
+  libsodium-dev                                                          # encrypted backups (Argon2id, XChaCha20-Poly1305)
   libsecret-1-0 gnome-keyring dbus dbus-user-session xvfb xauth          # test runtime
   fonts-dejavu-core openssl libglib2.0-bin qt6-qpa-plugins libqt6svg6
   desktop-file-utils appstream                                           # metadata validation
+  help2man librsvg2-bin lintian mmdebstrap                               # the .deb and its tests
 )
 
 missing=()

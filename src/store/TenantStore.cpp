@@ -506,6 +506,60 @@ StoreResult TenantStore::removeClient(const QString &id, ApiClient *removed)
     });
 }
 
+StoreResult TenantStore::upsert(const QList<Tenant> &tenants, const QList<ApiClient> &clients)
+{
+    return mutate([&](State &s) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        ValidationIssues issues;
+        for (Tenant t : tenants) {
+            t.name = t.name.trimmed();
+            const int i = indexOfId(s.tenants, t.id);
+            t.created = i >= 0 ? s.tenants[i].created : now;
+            t.modified = now;
+            if (i >= 0) {
+                s.tenants[i] = t;
+                s.events.append({Event::TenantChanged, i, t.id});
+            } else {
+                s.tenants.append(t);
+                s.events.append({Event::TenantInserted, int(s.tenants.size() - 1), t.id});
+            }
+        }
+        for (ApiClient c : clients) {
+            c.name = c.name.trimmed();
+            const int i = indexOfId(s.clients, c.id);
+            c.created = i >= 0 ? s.clients[i].created : now;
+            c.modified = now;
+            if (i >= 0) {
+                s.clients[i] = c;
+                s.events.append({Event::ClientChanged, i, c.id});
+            } else {
+                s.clients.append(c);
+                s.events.append({Event::ClientInserted, int(s.clients.size() - 1), c.id});
+            }
+        }
+        QSet<QString> ids;
+        for (const Tenant &t : tenants)
+            ids.insert(t.id);
+        for (const ApiClient &c : clients)
+            ids.insert(c.id);
+        for (const Tenant &t : std::as_const(s.tenants))
+            for (const ValidationIssue &v : ids.contains(t.id) ? t.validate() + checkTenantUnique(s, t) : ValidationIssues())
+                issues.append({v.field, t.name + QStringLiteral(": ") + v.message});
+        for (const ApiClient &c : std::as_const(s.clients)) {
+            if (!ids.contains(c.id))
+                continue;
+            const int ti = indexOfId(s.tenants, c.tenantId);
+            for (const ValidationIssue &v : c.validate(ti >= 0 ? &s.tenants[ti] : nullptr) + checkClientUnique(s, c))
+                issues.append({v.field, c.name + QStringLiteral(": ") + v.message});
+            if (ti < 0)
+                issues.append({QStringLiteral("tenant"), c.name + QStringLiteral(": ") + tr("No such tenant")});
+        }
+        if (!issues.isEmpty())
+            return StoreResult::invalid(issues);
+        return StoreResult();
+    });
+}
+
 StoreResult TenantStore::setSecretRecorded(const QString &clientId, SecretField field, bool set)
 {
     return mutate([&](State &s) {

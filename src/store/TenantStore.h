@@ -69,6 +69,10 @@ public:
     StoreResult updateClient(const ApiClient &client);
     StoreResult removeClient(const QString &id, ApiClient *removed = nullptr);
     StoreResult setSecretRecorded(const QString &clientId, SecretField field, bool set);
+    // Adds or replaces (by id) tenants and clients in one write, all or nothing (restore and
+    // import of a credential set). Replaced objects keep their created time; clients keep the
+    // secretsSetAt given here. Validation without the disk (a CA file may not exist yet).
+    StoreResult upsert(const QList<Tenant> &tenants, const QList<ApiClient> &clients);
 
     // Re-reads the file if another process changed it (e.g. on a file-watcher signal).
     void reloadIfChanged();
