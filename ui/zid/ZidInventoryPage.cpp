@@ -4,6 +4,7 @@
 #include "Confirm.h"
 #include "Icons.h"
 #include "MessageBar.h"
+#include "RotationWizard.h"
 #include "SettingsKeys.h"
 #include "TableView.h"
 #include "models/ModelRoles.h"
@@ -95,9 +96,14 @@ ZidInventoryPage::ZidInventoryPage(AppServices *services, QWidget *parent)
     auto *del = new QPushButton(tr("&Delete remote client…"), this);
     del->setObjectName(QStringLiteral("deleteRemoteButton"));
     del->setStatusTip(tr("Delete the selected client on the ZIdentity server (asks first)"));
+    m_rotateButton = new QPushButton(Icons::get(QStringLiteral("key")), tr("&Rotate secret…"), this);
+    m_rotateButton->setObjectName(QStringLiteral("rotateButton"));
+    m_rotateButton->setToolTip(tr("Renew the selected profile's secret (or key pair) safely (Ctrl+R)"));
+    m_rotateButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(create);
     bottom->addWidget(edit);
+    bottom->addWidget(m_rotateButton);
     bottom->addStretch(1);
     bottom->addWidget(del);
 
@@ -115,7 +121,11 @@ ZidInventoryPage::ZidInventoryPage(AppServices *services, QWidget *parent)
     setTabOrder(filter, view);
     setTabOrder(view, create);
     setTabOrder(create, edit);
-    setTabOrder(edit, del);
+    setTabOrder(edit, m_rotateButton);
+    setTabOrder(m_rotateButton, del);
+    connect(m_rotateButton, &QPushButton::clicked, this, &ZidInventoryPage::rotateCurrent);
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_rotateButton->setEnabled(canRotate()); });
 
     new QShortcut(QKeySequence::Refresh, this, this, &ZidInventoryPage::sync, Qt::WidgetWithChildrenShortcut);
     connect(m_syncButton, &QPushButton::clicked, this, &ZidInventoryPage::sync);
@@ -179,6 +189,7 @@ void ZidInventoryPage::reload()
         selectId(keep);
     updateSyncState();
     updateActions();
+    m_rotateButton->setEnabled(canRotate());
 }
 
 QString ZidInventoryPage::syncAgeText() const { return m_age->text(); }
@@ -298,6 +309,47 @@ bool ZidInventoryPage::canDelete() const
         && !m_sync->isRunning() && !m_sync->adminFor(m_tenantId).isEmpty();
 }
 
+QString ZidInventoryPage::rotationProfile() const
+{
+    const int row = currentSourceRow();
+    if (row < 0 || m_model->linkAt(row) == ZidInventoryModel::Link::RemoteOnly)
+        return {};
+    return m_model->index(row, 0).data(ZidInventoryModel::ProfileIdRole).toString();
+}
+
+QString ZidInventoryPage::rotationAdmin() const
+{
+    // As the CLI: the tenant's ZIdentity admin, else the profile rotating its own secret.
+    const QString admin = m_sync->adminFor(m_tenantId);
+    return admin.isEmpty() ? rotationProfile() : admin;
+}
+
+bool ZidInventoryPage::canRotate() const
+{
+    if (isReadOnly() || m_sync->isRunning())
+        return false;
+    const ApiClient *p = m_services->store()->client(rotationProfile());
+    return p && ZidentityService::isAdminKind(p->kind) && !p->clientId.isEmpty()
+        && (p->hasSecret(SecretField::Secret) || p->hasSecret(SecretField::PrivateKey));
+}
+
+void ZidInventoryPage::rotateCurrent()
+{
+    if (!canRotate())
+        return;
+    auto *wizard = new RotationWizard(m_services, rotationProfile(), rotationAdmin(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &RotationWizard::rotationFinished, this, [this](const RotationResult &r) {
+        reload();
+        emit inventorySynced(m_tenantId);
+        const ApiClient *p = m_services->store()->client(rotationProfile());
+        if (r.ok())
+            emit statusMessage(tr("Rotated the secret of “%1”").arg(p ? p->name : QString()));
+    });
+    emit rotationWizardOpened(wizard);
+    wizard->open();
+}
+
 void ZidInventoryPage::addItem()
 {
     if (!canAdd())
@@ -397,6 +449,9 @@ void ZidInventoryPage::fillContextMenu(QMenu *menu)
     QAction *edit = menu->addAction(Icons::get(QStringLiteral("edit")), tr("&Edit profile…"), this,
                                     &ZidInventoryPage::editCurrent);
     edit->setEnabled(canEdit());
+    QAction *rotate = menu->addAction(Icons::get(QStringLiteral("key")), tr("&Rotate secret…"), this,
+                                      &ZidInventoryPage::rotateCurrent);
+    rotate->setEnabled(canRotate());
     menu->addSeparator();
     QAction *del = menu->addAction(Icons::get(QStringLiteral("delete")), tr("&Delete remote client…"), this,
                                    &ZidInventoryPage::deleteCurrent);

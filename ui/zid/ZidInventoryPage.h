@@ -10,6 +10,7 @@ class QTimer;
 namespace zc {
 
 class MessageBar;
+class RotationWizard;
 class ZidInventoryModel;
 class ZidInventorySync;
 
@@ -38,6 +39,10 @@ public:
     bool canAdd() const override;
     bool canEdit() const override;
     bool canDelete() const override;
+    bool canRotate() const;
+    // The profile a rotation of the current row renews and the admin it is made with.
+    QString rotationProfile() const;
+    QString rotationAdmin() const;
 
 public slots:
     void sync();
@@ -47,10 +52,13 @@ public slots:
     void addItem() override;       // Create local profile… (remote-only row)
     void editCurrent() override;   // Edit the linked / local profile
     void deleteCurrent() override; // Delete the remote client (asks first)
+    void rotateCurrent();          // Rotate secret… / key pair… (RotationWizard)
 
 signals:
     // A sync finished and the cache holds its inventory.
     void inventorySynced(const QString &tenantId);
+    // The rotation wizard was opened (tests drive it).
+    void rotationWizardOpened(zc::RotationWizard *wizard);
 
 protected:
     void fillContextMenu(QMenu *menu) override;
@@ -71,6 +79,7 @@ private:
     QLabel *m_age = nullptr;
     QPushButton *m_syncButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_rotateButton = nullptr;
     QTimer *m_ageTimer = nullptr;
     QString m_tenantId;
 };
