@@ -102,8 +102,8 @@ if [[ $cache_dir != none ]]; then
   if [[ ! -s $base || -n $(find "$base" -mmin +1440) ]]; then
     phase "mmdebstrap bookworm (variant apt + $base_pkgs) -> $base"
     mkdir -p "$cache_dir"
-    rm -f "$cache_dir"/bookworm-*.tar
-    mmdebstrap --quiet --variant=apt --include="$base_pkgs" bookworm "$base.part" "${sources[@]}"
+    rm -rf "$cache_dir"/bookworm-*.tar "$cache_dir"/bookworm-*.part
+    mmdebstrap --quiet --format=tar --variant=apt --include="$base_pkgs" bookworm "$base.part" "${sources[@]}"
     mv "$base.part" "$base"
   else
     phase "base root from the cache ($base, $(( ($(date +%s) - $(stat -c %Y "$base")) / 60 )) min old)"

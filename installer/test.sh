@@ -70,7 +70,7 @@ run_suite ci "$@"
 # 2. AddressSanitizer + UBSan: every test but the benchmarks (their timings mean nothing under
 #    the sanitizers). ZC_SKIP_ASAN=1 leaves it out on a developer's machine.
 if [[ ${ZC_SKIP_ASAN:-0} != 1 ]]; then
-  run_suite asan -LE bench "$@"
+  run_suite asan -LE 'bench|package' "$@"
 fi
 
 if ((${#bad[@]})); then
