@@ -31,16 +31,33 @@ expect() { # expect "WANTED REPLY" WORDS... (the last word is the one being comp
     fails=$((fails + 1))
   fi
 }
-# The first words: at least these (new commands may join them).
-COMP_WORDS=(zconsole-cli ""); COMP_CWORD=1; COMPREPLY=(); _zconsole_cli
-for w in apptotal client keychain saas sim tenant token zia zid zpa; do
-  if printf '%s\n' "${COMPREPLY[@]}" | grep -qx "$w"; then echo "ok   [zconsole-cli ] has $w"; else echo "FAIL [zconsole-cli ] lacks $w: ${COMPREPLY[*]}"; fails=$((fails + 1)); fi
-done
-printf '%s\n' "${COMPREPLY[@]}" | grep -q -- '^-' && { echo "FAIL [zconsole-cli ] offers options: ${COMPREPLY[*]}"; fails=$((fails + 1)); }
+# expect_has "WORDS" WORDS...: the reply has at least these (new commands may join them), no option.
+expect_has() {
+  local want=$1 w
+  shift
+  COMP_WORDS=("$@")
+  COMP_CWORD=$(($# - 1))
+  COMPREPLY=()
+  _zconsole_cli
+  for w in $want; do
+    if ! printf '%s\n' "${COMPREPLY[@]}" | grep -qx -- "$w"; then
+      echo "FAIL [$*] lacks $w: ${COMPREPLY[*]}"
+      fails=$((fails + 1))
+      return
+    fi
+  done
+  if printf '%s\n' "${COMPREPLY[@]}" | grep -q -- '^-'; then
+    echo "FAIL [$*] offers options: ${COMPREPLY[*]}"
+    fails=$((fails + 1))
+    return
+  fi
+  echo "ok   [$*] has $want"
+}
+expect_has "apptotal client keychain saas sim tenant token zia zid zpa" zconsole-cli ""
 expect "zia zid zpa" zconsole-cli z
-expect "add edit expiring list remove rotate set-secret show test" zconsole-cli client ""
+expect_has "add edit expiring list remove rotate set-secret show test" zconsole-cli client ""
 expect "client clients" zconsole-cli --json zid cl
-expect "create delete get update" zconsole-cli zid client ""
+expect_has "create delete get update" zconsole-cli zid client ""
 expect "add-urls remove-urls" zconsole-cli --config-dir /tmp zia url-category ""
 expect "--yes" zconsole-cli zpa segment delete --y
 expect "--ca-file" zconsole-cli client add NAME --ca
