@@ -21,9 +21,17 @@
 #include "store/TenantStore.h"
 #include "store/ZidInventoryCache.h"
 #include "zid/RotationWizard.h"
+#include "zid/ZidClientDialog.h"
+#include "SecretClipboard.h"
 #include "zid/ZidInventoryPage.h"
 
 #include <QAbstractButton>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QGuiApplication>
+#include <QPointer>
+#include <QRadioButton>
+#include <QTemporaryDir>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -53,8 +61,17 @@ private slots:
     void twoSecretsNeedAChoice();
     void protectedTenantAsksForItsName();
     void aFailedStepIsNamedAndTheOldSecretWorks();
+    void editorRulesKeepSaveDisabled();
+    void createWithASecretShownOnce();
+    void createWithAKeyPairMadeHere();
+    void editAndItsConflict();
 
 private:
+    ZidClientDialog *openEditor(const QString &remoteId = {});
+    static QPushButton *saveButton(ZidClientDialog *d);
+    ApiError tokenOf(const QString &profileId);
+    ZidApiClient remoteClient(const QString &id);
+    QList<ZidResourceServer> servers();
     RotationWizard *openWizard();
     QByteArray keychainSecret();
     ApiError tokenWorks();
@@ -308,6 +325,248 @@ void TestZidRotation::aFailedStepIsNamedAndTheOldSecretWorks()
     QCOMPARE(serverSecrets(), onServer);
     QVERIFY(!tokenWorks().isError());
     w->accept();
+}
+
+ZidClientDialog *TestZidRotation::openEditor(const QString &remoteId)
+{
+    ZidClientDialog *dialog = nullptr;
+    auto c = connect(m_page, &ZidInventoryPage::clientDialogOpened, this, [&](ZidClientDialog *d) { dialog = d; });
+    if (remoteId.isEmpty()) {
+        auto *b = m_page->findChild<QPushButton *>(QStringLiteral("newRemoteButton"));
+        if (b && b->isEnabled())
+            QTest::mouseClick(b, Qt::LeftButton);
+    } else {
+        m_page->selectId(remoteId);
+        auto *b = m_page->findChild<QPushButton *>(QStringLiteral("editRemoteButton"));
+        if (b && b->isEnabled())
+            QTest::mouseClick(b, Qt::LeftButton);
+    }
+    disconnect(c);
+    if (!dialog || !QTest::qWaitFor([&] { return dialog->isLoaded() && !dialog->isBusy(); }, 30'000))
+        return nullptr;
+    return dialog;
+}
+
+QPushButton *TestZidRotation::saveButton(ZidClientDialog *d)
+{
+    return d->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Save);
+}
+
+ApiError TestZidRotation::tokenOf(const QString &profileId)
+{
+    NetworkStack own(m_env.services()->secrets());
+    own.useOneShotSettings(false);
+    const ApiClient *p = m_env.services()->store()->client(profileId);
+    own.addClient(*p, *m_env.services()->store()->tenant(p->tenantId));
+    bool done = false;
+    ApiError out = ApiError::make(ErrorKind::Network, QStringLiteral("no answer"));
+    own.token(profileId, nullptr, [&](const Token &, const ApiError &e) {
+        out = e;
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 30'000);
+    return out;
+}
+
+ZidApiClient TestZidRotation::remoteClient(const QString &id)
+{
+    ZidApiClient out;
+    bool done = false;
+    m_env.services()->zid()->client(m_profile, id, nullptr, [&](const ZidClientReply &r) {
+        out = r.client;
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 30'000);
+    return out;
+}
+
+QList<ZidResourceServer> TestZidRotation::servers()
+{
+    QList<ZidResourceServer> out;
+    bool done = false;
+    m_env.services()->zid()->resourceServers(m_profile, nullptr, [&](const ZidResourceServersReply &r) {
+        out = r.servers;
+        done = true;
+    });
+    (void)QTest::qWaitFor([&] { return done; }, 30'000);
+    return out;
+}
+
+void TestZidRotation::editorRulesKeepSaveDisabled()
+{
+    ZidClientDialog *d = openEditor();
+    QVERIFY(d);
+    QVERIFY(d->isNew());
+    QVERIFY(!saveButton(d)->isEnabled()); // no name yet
+    auto *lifetime = d->findChild<QSpinBox *>(QStringLiteral("lifetimeSpin"));
+    QCOMPARE(lifetime->minimum(), 1);
+    QCOMPARE(lifetime->maximum(), 24 * 60);
+    auto *validity = d->findChild<QSpinBox *>(QStringLiteral("validitySpin"));
+    QCOMPARE(validity->minimum(), 30);
+    QCOMPARE(validity->maximum(), 365);
+    d->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("gui rules"));
+    QVERIFY(!saveButton(d)->isEnabled()); // the local profile needs a name
+    QVERIFY(!d->errorText(QStringLiteral("profileName")).isEmpty());
+    d->findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("demo-oneapi-secret"));
+    QVERIFY2(d->errorText(QStringLiteral("profileName")).contains(QStringLiteral("exists already")),
+             qPrintable(d->errorText(QStringLiteral("profileName"))));
+    d->findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("gui-rules"));
+    QVERIFY(saveButton(d)->isEnabled());
+    // JWKS: https only.
+    d->findChild<QRadioButton *>(QStringLiteral("jwksRadio"))->setChecked(true);
+    QVERIFY(!saveButton(d)->isEnabled());
+    d->findChild<QLineEdit *>(QStringLiteral("jwksEdit"))->setText(QStringLiteral("http://keys.example.com/jwks.json"));
+    QVERIFY(!d->errorText(QStringLiteral("jwksUrl")).isEmpty());
+    QVERIFY(!saveButton(d)->isEnabled());
+    d->findChild<QLineEdit *>(QStringLiteral("jwksEdit"))->setText(QStringLiteral("https://keys.example.com/jwks.json"));
+    QVERIFY(saveButton(d)->isEnabled());
+    // A PEM file that holds no public key.
+    QTemporaryDir dir;
+    QFile bad(dir.filePath(QStringLiteral("bad.pem")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n");
+    bad.close();
+    d->findChild<QRadioButton *>(QStringLiteral("pemRadio"))->setChecked(true);
+    auto *path = d->findChild<QLineEdit *>(QStringLiteral("pemPathEdit"));
+    path->setText(bad.fileName());
+    emit path->editingFinished();
+    QVERIFY2(d->errorText(QStringLiteral("publicKey")).contains(QStringLiteral("no PEM public key")),
+             qPrintable(d->errorText(QStringLiteral("publicKey"))));
+    QVERIFY(!saveButton(d)->isEnabled());
+    d->reject();
+}
+
+void TestZidRotation::createWithASecretShownOnce()
+{
+    const QList<ZidResourceServer> known = servers();
+    QVERIFY(!known.isEmpty());
+    QVERIFY(!known.first().services.isEmpty() && !known.first().services.first().scopes.isEmpty());
+    const ZidResourceServer::Service &svc = known.first().services.first();
+    QPointer<ZidClientDialog> d = openEditor();
+    QVERIFY(d);
+    d->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("gui secret client"));
+    d->findChild<QLineEdit *>(QStringLiteral("descriptionEdit"))->setText(QStringLiteral("made by gui_zidrotation"));
+    d->findChild<QSpinBox *>(QStringLiteral("lifetimeSpin"))->setValue(45);
+    d->findChild<QSpinBox *>(QStringLiteral("validitySpin"))->setValue(40);
+    d->findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("gui-secret"));
+    QVERIFY(d->chooseScope(svc.id, svc.scopes.first().id));
+    QVERIFY(saveButton(d)->isEnabled());
+    saveShot(d, QStringLiteral("zid-editor.png"));
+    QString remoteId, profileId;
+    QWidget *once = nullptr;
+    connect(d.data(), &ZidClientDialog::saved, this, [&](const QString &r, const QString &p) {
+        remoteId = r;
+        profileId = p;
+    });
+    connect(d.data(), &ZidClientDialog::secretShown, this, [&](QWidget *w) { once = w; });
+    QTest::mouseClick(saveButton(d), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!remoteId.isEmpty() || !d || !d->isBusy(), 60'000);
+    QVERIFY2(!remoteId.isEmpty(), d ? qPrintable(d->messageText()) : "closed");
+    QVERIFY(once);
+    auto *shown = qobject_cast<SecretOnceDialog *>(once);
+    QVERIFY(shown);
+    // Shown once, and already in the keychain of the new profile, which gets a token.
+    const ApiClient *p = m_env.services()->store()->client(profileId);
+    QVERIFY(p);
+    QCOMPARE(p->name, QStringLiteral("gui-secret"));
+    QCOMPARE(p->clientId, remoteId);
+    SecretResult kc = SecretStore::waitFor(m_env.services()->keychain()->read(p->keychainKey(SecretField::Secret)));
+    QVERIFY(kc.ok());
+    QCOMPARE(QString::fromUtf8(kc.data), shown->shownSecret());
+    QVERIFY(!tokenOf(profileId).isError());
+    // Copy: on the clipboard, then cleared (the test shortens the 30 s).
+    SecretClipboard::instance()->setDefaultClearMs(300);
+    shown->copy();
+    QCOMPARE(QGuiApplication::clipboard()->text(), shown->shownSecret());
+    QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 5'000);
+    // Something else copied meanwhile is left alone.
+    shown->copy();
+    QGuiApplication::clipboard()->setText(QStringLiteral("something else"));
+    QTest::qWait(600);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("something else"));
+    SecretClipboard::instance()->setDefaultClearMs(SecretClipboard::DefaultClearMs);
+    const QString secret = shown->shownSecret();
+    shown->close();
+    QCOMPARE(filesContaining(m_env.services()->configDir(), secret.toUtf8()), QStringList());
+    // What the server holds: the form's values, one scope of the chosen service.
+    const ZidApiClient c = remoteClient(remoteId);
+    QCOMPARE(c.name, QStringLiteral("gui secret client"));
+    QCOMPARE(c.description, QStringLiteral("made by gui_zidrotation"));
+    QCOMPARE(c.authType, zidAuth::Secret);
+    QCOMPARE(ZidLifetime::toMinutes(c.accessTokenLifeTime), 45);
+    QCOMPARE(c.resources.size(), 1);
+    QCOMPARE(c.resources.first().scopes.size(), 1);
+    QCOMPARE(c.resources.first().scopes.first().id, svc.scopes.first().id);
+    // The page lists it, linked to its profile.
+    const int row = m_page->model()->rowOfRemote(remoteId);
+    QVERIFY(row >= 0);
+    QCOMPARE(m_page->model()->linkAt(row), ZidInventoryModel::Link::Linked);
+}
+
+void TestZidRotation::createWithAKeyPairMadeHere()
+{
+    QPointer<ZidClientDialog> d = openEditor();
+    QVERIFY(d);
+    d->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("gui key pair client"));
+    d->findChild<QRadioButton *>(QStringLiteral("generatedRadio"))->setChecked(true);
+    d->findChild<QLineEdit *>(QStringLiteral("profileNameEdit"))->setText(QStringLiteral("gui-jwt"));
+    QVERIFY(saveButton(d)->isEnabled());
+    QString remoteId, profileId;
+    bool shown = false;
+    connect(d.data(), &ZidClientDialog::saved, this, [&](const QString &r, const QString &p) {
+        remoteId = r;
+        profileId = p;
+    });
+    connect(d.data(), &ZidClientDialog::secretShown, this, [&] { shown = true; });
+    QTest::mouseClick(saveButton(d), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!remoteId.isEmpty() || !d || !d->isBusy(), 120'000);
+    QVERIFY2(!remoteId.isEmpty(), d ? qPrintable(d->messageText()) : "closed");
+    QVERIFY(!shown); // nothing to show: the private key never leaves the keychain
+    const ApiClient *p = m_env.services()->store()->client(profileId);
+    QVERIFY(p);
+    QCOMPARE(p->kind, AuthKind::OneApiJwt);
+    QVERIFY(p->hasSecret(SecretField::PrivateKey));
+    QCOMPARE(remoteClient(remoteId).authType, zidAuth::PublicKey);
+    QVERIFY(!tokenOf(profileId).isError());
+    QCOMPARE(filesContaining(m_env.services()->configDir(), QByteArray("PRIVATE KEY")), QStringList());
+}
+
+void TestZidRotation::editAndItsConflict()
+{
+    const int row = m_page->model()->rowOfProfile(m_profile);
+    const QString remoteId = m_page->model()->index(row, 0).data(ZidInventoryModel::RemoteIdRole).toString();
+    QPointer<ZidClientDialog> d = openEditor(remoteId);
+    QVERIFY(d);
+    QVERIFY(!d->isNew());
+    const ZidApiClient before = remoteClient(remoteId);
+    QCOMPARE(d->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->text(), before.name);
+    d->findChild<QLineEdit *>(QStringLiteral("descriptionEdit"))->setText(QStringLiteral("edited in the GUI"));
+    // Meanwhile another admin renames it.
+    ZidApiClient other = before;
+    other.name = before.name + QStringLiteral(" (renamed)");
+    bool done = false;
+    m_env.services()->zid()->updateClient(m_profile, other, before, nullptr, [&](const ZidentityService::Change &c) {
+        QVERIFY(!c.reply.error.isError());
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 30'000);
+    QTest::mouseClick(saveButton(d), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!d->isBusy(), 30'000);
+    QVERIFY(d->hasConflict());
+    QVERIFY(d->isVisible());
+    QVERIFY2(d->messageText().contains(QStringLiteral("changed on the server")) && d->messageText().contains(QStringLiteral("name")),
+             qPrintable(d->messageText()));
+    QCOMPARE(remoteClient(remoteId).name, other.name); // not overwritten
+    QCOMPARE(remoteClient(remoteId).description, before.description);
+    QCOMPARE(d->findChild<QLineEdit *>(QStringLiteral("descriptionEdit"))->text(), QStringLiteral("edited in the GUI"));
+    // Save again: the admin's version, knowingly over the other one.
+    bool saved = false;
+    connect(d.data(), &ZidClientDialog::saved, this, [&] { saved = true; });
+    QTest::mouseClick(saveButton(d), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(saved, 30'000);
+    QCOMPARE(remoteClient(remoteId).description, QStringLiteral("edited in the GUI"));
+    QCOMPARE(remoteClient(remoteId).name, before.name);
+    QVERIFY(!tokenWorks().isError()); // the demo profile still works
 }
 
 QTEST_MAIN(TestZidRotation)

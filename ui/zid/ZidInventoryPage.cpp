@@ -5,6 +5,7 @@
 #include "Icons.h"
 #include "MessageBar.h"
 #include "RotationWizard.h"
+#include "ZidClientDialog.h"
 #include "SettingsKeys.h"
 #include "TableView.h"
 #include "models/ModelRoles.h"
@@ -100,7 +101,16 @@ ZidInventoryPage::ZidInventoryPage(AppServices *services, QWidget *parent)
     m_rotateButton->setObjectName(QStringLiteral("rotateButton"));
     m_rotateButton->setToolTip(tr("Renew the selected profile's secret (or key pair) safely (Ctrl+R)"));
     m_rotateButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_newRemoteButton = new QPushButton(Icons::get(QStringLiteral("add")), tr("&New client…"), this);
+    m_newRemoteButton->setObjectName(QStringLiteral("newRemoteButton"));
+    m_newRemoteButton->setToolTip(tr("Create an API client on the ZIdentity server, with a working local profile (Ctrl+N)"));
+    m_newRemoteButton->setShortcut(QKeySequence::New);
+    m_editRemoteButton = new QPushButton(Icons::get(QStringLiteral("edit")), tr("Edit c&lient…"), this);
+    m_editRemoteButton->setObjectName(QStringLiteral("editRemoteButton"));
+    m_editRemoteButton->setToolTip(tr("Edit the selected client on the ZIdentity server"));
     auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_newRemoteButton);
+    bottom->addWidget(m_editRemoteButton);
     bottom->addWidget(create);
     bottom->addWidget(edit);
     bottom->addWidget(m_rotateButton);
@@ -124,8 +134,12 @@ ZidInventoryPage::ZidInventoryPage(AppServices *services, QWidget *parent)
     setTabOrder(edit, m_rotateButton);
     setTabOrder(m_rotateButton, del);
     connect(m_rotateButton, &QPushButton::clicked, this, &ZidInventoryPage::rotateCurrent);
-    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { m_rotateButton->setEnabled(canRotate()); });
+    connect(m_newRemoteButton, &QPushButton::clicked, this, &ZidInventoryPage::newRemoteClient);
+    connect(m_editRemoteButton, &QPushButton::clicked, this, &ZidInventoryPage::editRemoteClient);
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_rotateButton->setEnabled(canRotate());
+        m_editRemoteButton->setEnabled(canDelete());
+    });
 
     new QShortcut(QKeySequence::Refresh, this, this, &ZidInventoryPage::sync, Qt::WidgetWithChildrenShortcut);
     connect(m_syncButton, &QPushButton::clicked, this, &ZidInventoryPage::sync);
@@ -190,6 +204,8 @@ void ZidInventoryPage::reload()
     updateSyncState();
     updateActions();
     m_rotateButton->setEnabled(canRotate());
+    m_editRemoteButton->setEnabled(canDelete());
+    m_newRemoteButton->setEnabled(!isReadOnly() && !m_sync->adminFor(m_tenantId).isEmpty());
 }
 
 QString ZidInventoryPage::syncAgeText() const { return m_age->text(); }
@@ -350,6 +366,44 @@ void ZidInventoryPage::rotateCurrent()
     wizard->open();
 }
 
+void ZidInventoryPage::newRemoteClient()
+{
+    const QString admin = m_sync->adminFor(m_tenantId);
+    if (isReadOnly() || admin.isEmpty())
+        return;
+    auto *dlg = new ZidClientDialog(m_services, m_tenantId, admin, QString(), this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &ZidClientDialog::saved, this, [this](const QString &remoteId, const QString &profileId) {
+        reload();
+        selectId(remoteId);
+        const ApiClient *p = m_services->store()->client(profileId);
+        showBar(int(MessageBar::Type::Success),
+                p ? tr("Created the API client %1 on ZIdentity, with the local profile “%2”, which got a token")
+                        .arg(remoteId, p->name)
+                  : tr("Created the API client %1 on ZIdentity").arg(remoteId));
+        emit inventorySynced(m_tenantId);
+    });
+    emit clientDialogOpened(dlg);
+    dlg->open();
+}
+
+void ZidInventoryPage::editRemoteClient()
+{
+    if (!canDelete())
+        return;
+    const QString remoteId = m_model->index(currentSourceRow(), 0).data(ZidInventoryModel::RemoteIdRole).toString();
+    auto *dlg = new ZidClientDialog(m_services, m_tenantId, m_sync->adminFor(m_tenantId), remoteId, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &ZidClientDialog::saved, this, [this](const QString &id, const QString &) {
+        reload();
+        selectId(id);
+        showBar(int(MessageBar::Type::Success), tr("Saved the API client %1 on ZIdentity").arg(id));
+        emit inventorySynced(m_tenantId);
+    });
+    emit clientDialogOpened(dlg);
+    dlg->open();
+}
+
 void ZidInventoryPage::addItem()
 {
     if (!canAdd())
@@ -449,6 +503,8 @@ void ZidInventoryPage::fillContextMenu(QMenu *menu)
     QAction *edit = menu->addAction(Icons::get(QStringLiteral("edit")), tr("&Edit profile…"), this,
                                     &ZidInventoryPage::editCurrent);
     edit->setEnabled(canEdit());
+    QAction *editRemote = menu->addAction(tr("Edit c&lient on the server…"), this, &ZidInventoryPage::editRemoteClient);
+    editRemote->setEnabled(canDelete());
     QAction *rotate = menu->addAction(Icons::get(QStringLiteral("key")), tr("&Rotate secret…"), this,
                                       &ZidInventoryPage::rotateCurrent);
     rotate->setEnabled(canRotate());

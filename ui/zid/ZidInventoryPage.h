@@ -11,6 +11,7 @@ namespace zc {
 
 class MessageBar;
 class RotationWizard;
+class ZidClientDialog;
 class ZidInventoryModel;
 class ZidInventorySync;
 
@@ -53,12 +54,15 @@ public slots:
     void editCurrent() override;   // Edit the linked / local profile
     void deleteCurrent() override; // Delete the remote client (asks first)
     void rotateCurrent();          // Rotate secret… / key pair… (RotationWizard)
+    void newRemoteClient();        // New client… on the server (ZidClientDialog)
+    void editRemoteClient();       // Edit client… on the server (the remote row's client)
 
 signals:
     // A sync finished and the cache holds its inventory.
     void inventorySynced(const QString &tenantId);
     // The rotation wizard was opened (tests drive it).
     void rotationWizardOpened(zc::RotationWizard *wizard);
+    void clientDialogOpened(zc::ZidClientDialog *dialog);
 
 protected:
     void fillContextMenu(QMenu *menu) override;
@@ -80,6 +84,8 @@ private:
     QPushButton *m_syncButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_rotateButton = nullptr;
+    QPushButton *m_newRemoteButton = nullptr;
+    QPushButton *m_editRemoteButton = nullptr;
     QTimer *m_ageTimer = nullptr;
     QString m_tenantId;
 };
