@@ -1,5 +1,8 @@
 #include "core/ZidClient.h"
 
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
 #include "core/JsonText.h"
 
 #include <QJsonArray>
@@ -92,6 +95,16 @@ ZidApiClient ZidApiClient::fromJson(const QJsonObject &o)
         c.resources.append(res);
     }
     return c;
+}
+
+QString ZidApiClient::settingsFingerprint() const
+{
+    ZidApiClient c = *this;
+    c.raw = {};
+    c.secrets.clear();
+    c.publicKeys.clear();
+    const QByteArray json = QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex().left(16));
 }
 
 QJsonObject ZidApiClient::toJson() const

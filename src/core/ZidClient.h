@@ -80,6 +80,10 @@ struct ZidApiClient
 
     // The secret that expires first (of those with an expiry), or null.
     const ZidSecret *earliestExpiry() const;
+    // A short hash of the settings an admin changes (name, description, status, lifetime, auth
+    // type, JWKS URL, resources; not the secrets or public keys, which rotations change): two
+    // records with the same fingerprint are the same client as far as its users care.
+    QString settingsFingerprint() const;
 };
 
 // The token lifetime's unit in the API is UNCONFIRMED (zscaler-api-notes.md §2.3: the simulator

@@ -23,7 +23,7 @@ ZidInventoryModel::ZidInventoryModel(QObject *parent)
 }
 
 void ZidInventoryModel::setData(const QList<ApiClient> &profiles, const QList<ZidApiClient> &remote,
-                                const QDateTime &now)
+                                const QDateTime &now, const QHash<QString, QString> &seen)
 {
     QList<Row> rows;
     rows.reserve(remote.size() + profiles.size());
@@ -44,6 +44,8 @@ void ZidInventoryModel::setData(const QList<ApiClient> &profiles, const QList<Zi
             r.hasProfile = true;
             r.profile = profiles[*it];
             used[*it] = true;
+            const QString before = seen.value(r.profile.id);
+            r.remoteChanged = !before.isEmpty() && before != c.settingsFingerprint();
         }
         if (const ZidSecret *s = r.remote.earliestExpiry())
             r.nextExpiry = s->expiresAt;
@@ -172,7 +174,7 @@ QVariant ZidInventoryModel::display(const Row &r, int column) const
         if (!r.hasProfile)
             return dash();
         return r.profile.allSecretsSet() ? tr("stored") : tr("missing");
-    case SyncState: return linkName(r.link());
+    case SyncState: return r.remoteChanged ? tr("remote changed") : linkName(r.link());
     }
     return {};
 }
@@ -211,6 +213,9 @@ QVariant ZidInventoryModel::toolTip(const Row &r, int column) const
         return r.profile.allSecretsSet() ? tr("The profile's secret is in the OS keychain")
                                          : tr("The profile has no secret stored yet");
     case SyncState:
+        if (r.remoteChanged)
+            return tr("The client's settings (name, status, lifetime, authentication or resources) changed on the "
+                      "server since profile “%1” last saw them: check them, then mark the change as seen").arg(r.profile.name);
         switch (r.link()) {
         case Link::Linked: return tr("Profile “%1” uses this client").arg(r.profile.name);
         case Link::RemoteOnly: return tr("On the server; no local profile uses it");

@@ -14,8 +14,9 @@ namespace zc {
 // inventory and the tenant's local oneapi-* profiles side by side, linked by client id
 // (ApiClient::clientId == ZidApiClient::id). No secret value in any role: secrets are counted and
 // dated, the keychain column says whether the profile has its secret recorded (from the config,
-// never the keychain). "Remote changed" (a linked profile whose remote record changed since it
-// was made) is not shown: the inventory keeps no history to compare against.
+// never the keychain). A linked row is "remote changed" when its remote client's settings differ
+// from those last seen for the profile (ZidInventoryCache::seen: the first sync, zconsole's own
+// edits, or the admin's "mark as seen").
 class ZidInventoryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -46,7 +47,9 @@ public:
 
     // `profiles`: the tenant's profiles (only oneapi-* ones are shown); `remote`: the tenant's
     // synced clients (ZidInventoryCache::Inventory::clients); `now` dates the days left.
-    void setData(const QList<ApiClient> &profiles, const QList<ZidApiClient> &remote, const QDateTime &now);
+    // `seen`: profile id → settings fingerprint last seen (ZidInventoryCache::seenAll).
+    void setData(const QList<ApiClient> &profiles, const QList<ZidApiClient> &remote, const QDateTime &now,
+                 const QHash<QString, QString> &seen = {});
     void setPalette(const Palette &palette);
     void setLifetimeUnit(ZidLifetime::Unit unit);
 
@@ -58,6 +61,7 @@ public:
     int rowOfRemote(const QString &clientId) const;
     int rowOfProfile(const QString &profileId) const;
     Link linkAt(int row) const { return m_rows.at(row).link(); }
+    bool remoteChangedAt(int row) const { return m_rows.at(row).remoteChanged; }
     int countOf(Link link) const;
 
     static Band bandOf(int daysLeft); // daysLeft as ZidSecret::daysLeft (INT_MAX: no expiry)
@@ -72,6 +76,7 @@ private:
         ZidApiClient remote;
         QDateTime nextExpiry; // invalid: none known
         int daysLeft = 0;     // INT_MAX without expiry
+        bool remoteChanged = false;
         Link link() const { return hasRemote ? (hasProfile ? Link::Linked : Link::RemoteOnly) : Link::LocalOnly; }
     };
     QVariant display(const Row &r, int column) const;

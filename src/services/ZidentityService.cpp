@@ -120,9 +120,30 @@ void ZidentityService::sync(const QString &admin, const QString &search, QObject
                     }
                     if (!stored)
                         r.cacheError = err;
+                    for (const ZidApiClient &c : r.clients)
+                        self->markSeen(tenantId, c.id, true); // a first sync is the baseline
                     done(r);
                 }, cancel);
         }, cancel);
+}
+
+void ZidentityService::markSeen(const QString &tenantId, const QString &clientId, bool onlyIfUnset)
+{
+    const ApiClient *p = profileFor(tenantId, clientId);
+    if (!p || (onlyIfUnset && !m_cache->seen(p->id).isEmpty()))
+        return;
+    for (const ZidApiClient &c : m_cache->inventory(tenantId).clients)
+        if (c.id == clientId)
+            m_cache->setSeen(p->id, c.settingsFingerprint());
+}
+
+bool ZidentityService::acknowledgeRemoteChange(const QString &tenantId, const QString &clientId)
+{
+    const ApiClient *p = profileFor(tenantId, clientId);
+    if (!p)
+        return false;
+    markSeen(tenantId, clientId, false);
+    return true;
 }
 
 void ZidentityService::client(const QString &admin, const QString &id, QObject *ctx,
@@ -203,6 +224,7 @@ void ZidentityService::updateClient(const QString &admin, const ZidApiClient &ed
                     if (old.id == cached.id)
                         cached.secrets = old.secrets; // an update does not touch the secrets
                 self->m_cache->storeClient(a->tenantId, cached);
+                self->markSeen(a->tenantId, cached.id, false); // zconsole's own change is no surprise
             }
             c.auditError = self->audit(admin, QStringLiteral("update"), QStringLiteral("zid.apiClient"), asRead, r.client, r.error);
         }

@@ -38,6 +38,9 @@ public:
 
     // The local profile of a tenant that uses a remote client (ApiClient::clientId), or null.
     const ApiClient *profileFor(const QString &tenantId, const QString &remoteClientId) const;
+    // The linked profile's view of its remote client becomes the cached one ("remote changed"
+    // is cleared): the admin has looked at the change. False without a linked profile.
+    bool acknowledgeRemoteChange(const QString &tenantId, const QString &remoteClientId);
 
     struct SyncResult
     {
@@ -77,6 +80,8 @@ public:
 
 private:
     const ApiClient *adminProfile(const QString &admin) const;
+    // Records the cached client's settings as seen by its linked profile (only when none was yet).
+    void markSeen(const QString &tenantId, const QString &clientId, bool onlyIfUnset);
     // An audit record of a change made with `admin` (time, tenant, profile, action, type).
     AuditRecord record(const QString &admin, const QString &action, const QString &type) const;
     QString audit(const QString &admin, const QString &action, const QString &type, const ZidApiClient &before,

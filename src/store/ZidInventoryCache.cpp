@@ -80,6 +80,7 @@ void ZidInventoryCache::load(QString *error)
 {
     m_inventories.clear();
     m_links.clear();
+    m_seen.clear();
     if (m_path.isEmpty())
         return;
     QString why;
@@ -103,6 +104,21 @@ void ZidInventoryCache::load(QString *error)
         m_links.insert(it.key(), {l.value(QLatin1String("clientId")).toString(), l.value(QLatin1String("secretId")).toString(),
                                   l.value(QLatin1String("by")).toString()});
     }
+    const QJsonObject seen = root.value(QLatin1String("seen")).toObject();
+    for (auto it = seen.begin(); it != seen.end(); ++it)
+        if (it.value().isString())
+            m_seen.insert(it.key(), it.value().toString());
+}
+
+bool ZidInventoryCache::setSeen(const QString &profileId, const QString &fingerprint, QString *error)
+{
+    if (m_seen.value(profileId) == fingerprint)
+        return true;
+    if (fingerprint.isEmpty())
+        m_seen.remove(profileId);
+    else
+        m_seen.insert(profileId, fingerprint);
+    return save(error);
 }
 
 bool ZidInventoryCache::store(const QString &tenantId, const Inventory &inventory, QString *error)
@@ -190,8 +206,11 @@ bool ZidInventoryCache::save(QString *error)
         links.insert(it.key(), QJsonObject{{QStringLiteral("clientId"), it->clientId},
                                            {QStringLiteral("secretId"), it->secretId},
                                            {QStringLiteral("by"), it->by}});
+    QJsonObject seen;
+    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+        seen.insert(it.key(), it.value());
     return stateFile::write(m_path, QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("tenants"), tenants},
-                                                {QStringLiteral("links"), links}},
+                                                {QStringLiteral("links"), links}, {QStringLiteral("seen"), seen}},
                             error);
 }
 

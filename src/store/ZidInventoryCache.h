@@ -16,7 +16,8 @@ namespace zc {
 //        {"id","name","description","status","authType","accessTokenLifeTime","clientJWKsUrl",
 //         "resources":[{"id","name","defaultApi","scopes":[{"id","name"}]}],
 //         "secrets":[{"id","createdAt","expiresAt"}]}]}},
-//    "links": {"<profile id>": {"clientId": "…", "secretId": "…", "by": "created|admin"}}}
+//    "links": {"<profile id>": {"clientId": "…", "secretId": "…", "by": "created|admin"}},
+//    "seen": {"<profile id>": "<settings fingerprint of its remote client>"}}
 // A link says which remote secret a profile's keychain entry is: recorded when zconsole made
 // that secret (rotation, the editor), or said by the admin; without one the earliest expiry of
 // the profile's client counts.
@@ -55,6 +56,12 @@ public:
     bool forgetTenant(const QString &tenantId, QString *error = nullptr);
 
     Link link(const QString &profileId) const { return m_links.value(profileId); }
+    // The remote client's settings as last seen for a linked profile (ZidApiClient::
+    // settingsFingerprint): set when first synced, after zconsole's own edits, and when the admin
+    // marks a change as seen; a different current fingerprint is "remote changed".
+    QString seen(const QString &profileId) const { return m_seen.value(profileId); }
+    QHash<QString, QString> seenAll() const { return m_seen; }
+    bool setSeen(const QString &profileId, const QString &fingerprint, QString *error = nullptr);
     bool setLink(const QString &profileId, const Link &link, QString *error = nullptr);
     // The secret a profile's keychain entry is, as far as is known: the linked one when the
     // client still has it, else the client's earliest expiry; null without such a client.
@@ -71,6 +78,7 @@ private:
     QString m_path;
     QHash<QString, Inventory> m_inventories;
     QHash<QString, Link> m_links;
+    QHash<QString, QString> m_seen; // profile id → settings fingerprint
 };
 
 } // namespace zc

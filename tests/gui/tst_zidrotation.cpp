@@ -65,8 +65,10 @@ private slots:
     void createWithASecretShownOnce();
     void createWithAKeyPairMadeHere();
     void editAndItsConflict();
+    void remoteChangeIsShownUntilSeen();
 
 private:
+    void syncAndWait();
     ZidClientDialog *openEditor(const QString &remoteId = {});
     static QPushButton *saveButton(ZidClientDialog *d);
     ApiError tokenOf(const QString &profileId);
@@ -567,6 +569,59 @@ void TestZidRotation::editAndItsConflict()
     QCOMPARE(remoteClient(remoteId).description, QStringLiteral("edited in the GUI"));
     QCOMPARE(remoteClient(remoteId).name, before.name);
     QVERIFY(!tokenWorks().isError()); // the demo profile still works
+}
+
+void TestZidRotation::syncAndWait()
+{
+    auto *sync = m_page->findChild<QPushButton *>(QStringLiteral("syncButton"));
+    QVERIFY(sync->isEnabled());
+    QTest::mouseClick(sync, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isSyncing(), 120'000);
+    QCOMPARE(m_page->messageBar()->type(), MessageBar::Type::Success);
+}
+
+void TestZidRotation::remoteChangeIsShownUntilSeen()
+{
+    syncAndWait();
+    ZidInventoryModel *m = m_page->model();
+    int row = m->rowOfProfile(m_profile);
+    QCOMPARE(m->index(row, ZidInventoryModel::SyncState).data().toString(), QStringLiteral("linked"));
+    // Another admin (another zconsole, its own config folder) changes the client's description.
+    QTemporaryDir elsewhere;
+    ZidentityService other(m_env.services()->sessionWorker()->caller(), m_env.services()->store(), elsewhere.path());
+    ZidApiClient read;
+    bool done = false;
+    other.client(m_profile, m_remote, nullptr, [&](const ZidClientReply &r) {
+        read = r.client;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 30'000);
+    ZidApiClient changed = read;
+    changed.description = QStringLiteral("changed by someone else");
+    done = false;
+    other.updateClient(m_profile, changed, read, nullptr, [&](const ZidentityService::Change &c) {
+        QVERIFY(!c.reply.error.isError());
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 30'000);
+    // Not known here until a sync; then the row says so, also after a restart (the cache file).
+    QCOMPARE(m->index(m->rowOfProfile(m_profile), ZidInventoryModel::SyncState).data().toString(), QStringLiteral("linked"));
+    syncAndWait();
+    row = m->rowOfProfile(m_profile);
+    QVERIFY(m->remoteChangedAt(row));
+    QCOMPARE(m->index(row, ZidInventoryModel::SyncState).data().toString(), QStringLiteral("remote changed"));
+    QCOMPARE(m->linkAt(row), ZidInventoryModel::Link::Linked);
+    ZidInventoryCache reread(m_env.services()->configDir());
+    reread.load();
+    QVERIFY(!reread.seen(m_profile).isEmpty());
+    // Marked as seen: linked again, and a sync with nothing new keeps it so.
+    selectDemoRow();
+    m_page->acknowledgeRemoteChange();
+    row = m->rowOfProfile(m_profile);
+    QVERIFY(!m->remoteChangedAt(row));
+    QCOMPARE(m->index(row, ZidInventoryModel::SyncState).data().toString(), QStringLiteral("linked"));
+    syncAndWait();
+    QCOMPARE(m->index(m->rowOfProfile(m_profile), ZidInventoryModel::SyncState).data().toString(), QStringLiteral("linked"));
 }
 
 QTEST_MAIN(TestZidRotation)

@@ -198,7 +198,7 @@ void ZidInventoryPage::reload()
             profiles << c;
     const ZidInventoryCache::Inventory inv = m_services->zid()->cache()->inventory(m_tenantId);
     m_model->setData(profiles, m_tenantId.isEmpty() ? QList<ZidApiClient>() : inv.clients,
-                     QDateTime::currentDateTimeUtc());
+                     QDateTime::currentDateTimeUtc(), m_services->zid()->cache()->seenAll());
     if (!keep.isEmpty())
         selectId(keep);
     updateSyncState();
@@ -366,6 +366,17 @@ void ZidInventoryPage::rotateCurrent()
     wizard->open();
 }
 
+void ZidInventoryPage::acknowledgeRemoteChange()
+{
+    const int row = currentSourceRow();
+    if (row < 0 || !m_model->remoteChangedAt(row))
+        return;
+    const QString remoteId = m_model->index(row, 0).data(ZidInventoryModel::RemoteIdRole).toString();
+    m_services->zid()->acknowledgeRemoteChange(m_tenantId, remoteId);
+    reload();
+    selectId(remoteId);
+}
+
 void ZidInventoryPage::newRemoteClient()
 {
     const QString admin = m_sync->adminFor(m_tenantId);
@@ -505,6 +516,9 @@ void ZidInventoryPage::fillContextMenu(QMenu *menu)
     edit->setEnabled(canEdit());
     QAction *editRemote = menu->addAction(tr("Edit c&lient on the server…"), this, &ZidInventoryPage::editRemoteClient);
     editRemote->setEnabled(canDelete());
+    const int row = currentSourceRow();
+    QAction *seen = menu->addAction(tr("&Mark the remote change as seen"), this, &ZidInventoryPage::acknowledgeRemoteChange);
+    seen->setEnabled(row >= 0 && m_model->remoteChangedAt(row));
     QAction *rotate = menu->addAction(Icons::get(QStringLiteral("key")), tr("&Rotate secret…"), this,
                                       &ZidInventoryPage::rotateCurrent);
     rotate->setEnabled(canRotate());

@@ -55,6 +55,7 @@ public slots:
     void deleteCurrent() override; // Delete the remote client (asks first)
     void rotateCurrent();          // Rotate secret… / key pair… (RotationWizard)
     void newRemoteClient();        // New client… on the server (ZidClientDialog)
+    void acknowledgeRemoteChange(); // a "remote changed" row: its change was looked at
     void editRemoteClient();       // Edit client… on the server (the remote row's client)
 
 signals:
