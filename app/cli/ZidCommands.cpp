@@ -7,6 +7,7 @@
 #include "ZiaCli.h"
 #include "ZpaCli.h"
 
+#include "services/ZidClientRules.h"
 #include "services/ZidentityService.h"
 #include "store/ZidInventoryCache.h"
 
@@ -222,6 +223,8 @@ int runCreate(CliContext &ctx)
     const ZidApiClient draft = ZidApiClient::fromJson(o);
     if (draft.name.trimmed().isEmpty())
         return ctx.fail(ErrorKind::Usage, QStringLiteral("the API client needs a \"name\""));
+    if (const ValidationIssues issues = ZidClientRules::validateClient(draft, {}); !issues.isEmpty())
+        return ctx.fail(ErrorKind::Usage, joinIssues(issues));
     AuthRuntime rt(ctx);
     int rc = 0;
     const ApiClient *a = admin(ctx, rt, &rc);
@@ -255,6 +258,11 @@ int runUpdate(CliContext &ctx)
         merged.insert(it.key(), it.value());
     ZidApiClient edited = ZidApiClient::fromJson(merged);
     edited.id = current.client.id;
+    ZidApiClient checked = edited; // what the file changes is checked; the record's own values stay
+    if (!o.contains(QLatin1String("accessTokenLifeTime")))
+        checked.accessTokenLifeTime = 0;
+    if (const ValidationIssues issues = ZidClientRules::validateClient(checked, {}); !issues.isEmpty())
+        return ctx.fail(ErrorKind::Usage, joinIssues(issues));
     const auto c = await<ZidentityService::Change>([&](auto done) { zid.updateClient(a->id, edited, current.client, &zid, done); });
     return report(ctx, zid, c, QStringLiteral("Updated"));
 }

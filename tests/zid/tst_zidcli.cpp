@@ -189,6 +189,31 @@ private slots:
         QCOMPARE(cli({QStringLiteral("zid"), QStringLiteral("secrets"), QStringLiteral("admin"), QStringLiteral("no-such-client")}).exitCode, 5);
     }
 
+    void createAndUpdateFollowTheRules()
+    {
+        // A lifetime over 24 h, an http JWKS URL, an unknown auth type: each refused (exit 2) before any request.
+        const QList<QJsonObject> bad = {
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("zid_cli too long")}, {QStringLiteral("accessTokenLifeTime"), 2 * 86400}},
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("zid_cli http jwks")},
+                        {QStringLiteral("clientAuthentication"), QJsonObject{{QStringLiteral("authType"), QStringLiteral("JWKS")},
+                                                                             {QStringLiteral("clientJWKsUrl"), QStringLiteral("http://keys.example.com/jwks")}}}},
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("zid_cli odd auth")},
+                        {QStringLiteral("clientAuthentication"), QJsonObject{{QStringLiteral("authType"), QStringLiteral("PASSWORD")}}}}};
+        const QStringList says = {QStringLiteral("1 minute to 24 hours"), QStringLiteral("https://"), QStringLiteral("Unknown authentication type")};
+        for (int i = 0; i < bad.size(); ++i) {
+            const QString file = writeFile(QStringLiteral("bad%1.json").arg(i), bad.at(i));
+            const CliResult r = cli({QStringLiteral("zid"), QStringLiteral("client"), QStringLiteral("create"), QStringLiteral("admin"),
+                                     QStringLiteral("--file"), file});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(QString::fromUtf8(r.err).contains(says.at(i)), r.err.constData());
+        }
+        const CliResult list = cli({QStringLiteral("zid"), QStringLiteral("clients"), QStringLiteral("admin"), QStringLiteral("--search"),
+                                    QStringLiteral("zid_cli "), QStringLiteral("--json")});
+        CLI_OK(list);
+        for (const QJsonValue &v : obj(list).value(QLatin1String("clients")).toArray())
+            QVERIFY2(!v.toObject().value(QLatin1String("name")).toString().startsWith(QLatin1String("zid_cli too long")), "created anyway");
+    }
+
     void createGetUpdateDelete()
     {
         const QString file = writeFile(QStringLiteral("new.json"), QJsonObject{
