@@ -140,21 +140,7 @@ QByteArray TestZidRotation::keychainSecret()
 }
 
 // A token from what the keychain holds now, with a stack of its own (no cached token).
-ApiError TestZidRotation::tokenWorks()
-{
-    NetworkStack own(m_env.services()->secrets());
-    own.useOneShotSettings(false);
-    const ApiClient *p = m_env.services()->store()->client(m_profile);
-    own.addClient(*p, *m_env.services()->store()->tenant(p->tenantId));
-    bool done = false;
-    ApiError out = ApiError::make(ErrorKind::Network, QStringLiteral("no answer"));
-    own.token(m_profile, nullptr, [&](const Token &, const ApiError &e) {
-        out = e;
-        done = true;
-    });
-    (void)QTest::qWaitFor([&] { return done; }, 30'000);
-    return out;
-}
+ApiError TestZidRotation::tokenWorks() { return tokenOf(m_profile); }
 
 QStringList TestZidRotation::serverSecrets()
 {
