@@ -1,7 +1,8 @@
 // import-from of the real zconsole-cli binary against the in-process HTTPS simulator: a .env, a
 // zscaler.yaml and a Postman environment (written here with the simulator's demo credentials)
 // become working profiles (each tested by the command, and again by `client test`), the secrets
-// land in the keychain only, and the file that still holds plaintext is named.
+// land in the keychain only, and the file that still holds plaintext is named; exec --token hands
+// the imported profile's fresh bearer token (not its secret) to a child.
 #include "CliRunner.h"
 #include "ZiaTestEnv.h"
 
@@ -105,6 +106,15 @@ private slots:
         QVERIFY2(dry.text().contains(QLatin1String("would add client \"envt-oneapi\"")), qPrintable(dry.text()));
         QCOMPARE(QJsonDocument::fromJson(cli({QStringLiteral("client"), QStringLiteral("list"), QStringLiteral("--json")}).out).array().size(), 0);
         importAndCheck(QStringLiteral("dotenv"), path, QStringLiteral("EnvT"), {QStringLiteral("envt-oneapi")}, {secret});
+
+        // exec --token: a fresh bearer token from the simulator instead of the secret.
+        const CliResult ex = cli({QStringLiteral("exec"), QStringLiteral("--token"), QStringLiteral("envt-oneapi"), QStringLiteral("--"), QStringLiteral("sh"),
+                                  QStringLiteral("-c"), QStringLiteral("test -z \"$ZSCALER_CLIENT_SECRET\" && printf '%s' \"$ZSCALER_ACCESS_TOKEN\"")});
+        CLI_OK(ex);
+        QVERIFY2(ex.out.size() > 20 && !ex.out.contains(secret), ex.out.constData());
+        const CliResult tok = cli({QStringLiteral("token"), QStringLiteral("envt-oneapi"), QStringLiteral("--no-token-cache")});
+        CLI_OK(tok);
+        QCOMPARE(ex.out.count('.'), tok.out.trimmed().count('.')); // the same shape of token (a JWT)
     }
 
     void zscalerYaml()
