@@ -149,7 +149,13 @@ void MainWindow::setupActions()
     ui->actionEdit->setIconText(tr("Edit"));
     ui->actionDelete->setIconText(tr("Delete"));
     ui->actionSetSecret->setIconText(tr("Set secret"));
-    ui->actionQuit->setShortcuts({QKeySequence(tr("Ctrl+Q")), QKeySequence::Quit});
+    // Ctrl+Q, and the platform's quit key where it is another one (on Linux it is Ctrl+Q too: the
+    // same key twice is an "ambiguous shortcut" and does nothing).
+    QList<QKeySequence> quitKeys = {QKeySequence(tr("Ctrl+Q"))};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Quit))
+        if (!quitKeys.contains(k))
+            quitKeys << k;
+    ui->actionQuit->setShortcuts(quitKeys);
     ui->actionDelete->setShortcuts({QKeySequence::Delete});
     ui->actionFilter->setShortcuts({QKeySequence::Find});
     for (QAction *a : {ui->actionNewTenant, ui->actionNewClient, ui->actionEdit, ui->actionDelete, ui->actionFilter,

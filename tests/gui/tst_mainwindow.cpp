@@ -30,6 +30,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QAbstractButton>
+#include <QPointer>
 #include <QTest>
 
 using namespace zc;
@@ -62,6 +64,7 @@ private slots:
     void protectedTenantNeedsTypedName();
     void typedConfirmDialogButton();
     void settingsKeptInConfigDir();
+    void noShortcutIsBoundTwice();
     void screenshot();
 
 private:
@@ -84,6 +87,44 @@ void TestMainWindow::initTestCase()
     m_window = new MainWindow(m_services);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
+}
+
+// Two window-wide bindings of one key make Qt report "Ambiguous shortcut overload" and do nothing
+// (Ctrl+Q was bound twice: the action's own Ctrl+Q and QKeySequence::Quit, also Ctrl+Q on Linux).
+void TestMainWindow::noShortcutIsBoundTwice()
+{
+    QHash<QKeySequence, QString> taken;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        if (a->shortcutContext() != Qt::WindowShortcut && a->shortcutContext() != Qt::ApplicationShortcut)
+            continue;
+        const QList<QKeySequence> keys = a->shortcuts();
+        // A standard key the platform does not bind is an empty sequence: a sign of a binding
+        // that differs by platform (QKeySequence::Quit is Ctrl+Q on X11, nothing offscreen).
+        QVERIFY2(!keys.contains(QKeySequence()), qPrintable(QStringLiteral("%1 has an empty shortcut").arg(a->objectName())));
+        for (int i = 0; i < keys.size(); ++i) {
+            QVERIFY2(!keys.mid(i + 1).contains(keys.at(i)),
+                     qPrintable(QStringLiteral("%1 binds %2 twice").arg(a->objectName(), keys.at(i).toString())));
+            QVERIFY2(!taken.contains(keys.at(i)), qPrintable(QStringLiteral("%1 is bound to %2 and %3").arg(
+                                                      keys.at(i).toString(), taken.value(keys.at(i)), a->objectName())));
+            taken.insert(keys.at(i), a->objectName());
+        }
+    }
+    QVERIFY(taken.contains(QKeySequence(QStringLiteral("Ctrl+Q"))));
+    // A page's buttons never take a key of the window's actions.
+    for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>())
+        if (!b->shortcut().isEmpty())
+            QVERIFY2(!taken.contains(b->shortcut()), qPrintable(QStringLiteral("button %1 takes %2 of %3").arg(
+                                                         b->objectName(), b->shortcut().toString(), taken.value(b->shortcut()))));
+    // And Ctrl+Q closes the window (asked nothing: no pending change).
+    QPointer<MainWindow> probe = new MainWindow(m_services);
+    probe->setAttribute(Qt::WA_DeleteOnClose);
+    probe->show();
+    QVERIFY(QTest::qWaitForWindowExposed(probe));
+    probe->activateWindow();
+    QTRY_VERIFY(probe->isActiveWindow());
+    QTest::keyClick(probe, Qt::Key_Q, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!probe || !probe->isVisible(), 5000);
+    m_window->activateWindow();
 }
 
 void TestMainWindow::cleanupTestCase()

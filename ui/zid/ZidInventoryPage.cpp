@@ -103,8 +103,7 @@ ZidInventoryPage::ZidInventoryPage(AppServices *services, QWidget *parent)
     m_rotateButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_newRemoteButton = new QPushButton(Icons::get(QStringLiteral("add")), tr("&New client…"), this);
     m_newRemoteButton->setObjectName(QStringLiteral("newRemoteButton"));
-    m_newRemoteButton->setToolTip(tr("Create an API client on the ZIdentity server, with a working local profile (Ctrl+N)"));
-    m_newRemoteButton->setShortcut(QKeySequence::New);
+    m_newRemoteButton->setToolTip(tr("Create an API client on the ZIdentity server, with a working local profile"));
     m_editRemoteButton = new QPushButton(Icons::get(QStringLiteral("edit")), tr("Edit c&lient…"), this);
     m_editRemoteButton->setObjectName(QStringLiteral("editRemoteButton"));
     m_editRemoteButton->setToolTip(tr("Edit the selected client on the ZIdentity server"));
