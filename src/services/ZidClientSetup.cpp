@@ -206,18 +206,20 @@ void ZidClientSetup::store(const std::shared_ptr<Run> &run, SecretField field, Q
             self->fail(run, QStringLiteral("store"), e);
             return;
         }
-        const ApiClient *c = self->m_secrets->store()->client(run->profileId);
-        const Tenant *t = c ? self->m_secrets->store()->tenant(c->tenantId) : nullptr;
+        TenantStore *store = self->m_secrets->store();
+        const ApiClient *stored = store->client(run->profileId);
+        if (stored && run->secret.expiresAt.isValid() && stored->secretExpiresAt != run->secret.expiresAt) {
+            ApiClient dated = *stored;
+            dated.secretExpiresAt = run->secret.expiresAt;
+            store->updateClient(dated); // the store's records move: look them up again below
+        }
+        const ApiClient *c = store->client(run->profileId);
+        const Tenant *t = c ? store->tenant(c->tenantId) : nullptr;
         if (!c || !t) {
             self->fail(run, QStringLiteral("store"), ApiError::make(ErrorKind::Config, tr("the new profile is gone")));
             return;
         }
-        if (run->secret.expiresAt.isValid() && c->secretExpiresAt != run->secret.expiresAt) {
-            ApiClient dated = *c;
-            dated.secretExpiresAt = run->secret.expiresAt;
-            self->m_secrets->store()->updateClient(dated);
-        }
-        self->m_stack->addClient(*self->m_secrets->store()->client(run->profileId), *t);
+        self->m_stack->addClient(ApiClient(*c), Tenant(*t));
         emit self->stepStarted(QStringLiteral("token"));
         self->firstToken(run, 1);
     });
