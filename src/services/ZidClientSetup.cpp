@@ -33,9 +33,7 @@ struct ZidClientSetup::Run
     }
     void wipeSecret()
     {
-        QByteArray v = secret.value.toUtf8();
-        SecretStore::wipe(v);
-        secret.value.fill(QLatin1Char('\0'));
+        secret.value.fill(QLatin1Char('\0')); // in place unless a Result still shares it
         secret.value.clear();
     }
 };

@@ -120,29 +120,29 @@ void ZidentityService::sync(const QString &admin, const QString &search, QObject
                     }
                     if (!stored)
                         r.cacheError = err;
-                    for (const ZidApiClient &c : r.clients)
-                        self->markSeen(tenantId, c.id, true); // a first sync is the baseline
+                    self->markSeen(tenantId, r.clients, true); // a first sync is the baseline
                     done(r);
                 }, cancel);
         }, cancel);
 }
 
-void ZidentityService::markSeen(const QString &tenantId, const QString &clientId, bool onlyIfUnset)
+void ZidentityService::markSeen(const QString &tenantId, const QList<ZidApiClient> &clients, bool onlyIfUnset)
 {
-    const ApiClient *p = profileFor(tenantId, clientId);
-    if (!p || (onlyIfUnset && !m_cache->seen(p->id).isEmpty()))
-        return;
-    for (const ZidApiClient &c : m_cache->inventory(tenantId).clients)
-        if (c.id == clientId)
-            m_cache->setSeen(p->id, c.settingsFingerprint());
+    QHash<QString, QString> seen;
+    for (const ZidApiClient &c : clients)
+        if (const ApiClient *p = profileFor(tenantId, c.id); p && (!onlyIfUnset || m_cache->seen(p->id).isEmpty()))
+            seen.insert(p->id, c.settingsFingerprint());
+    m_cache->setSeen(seen);
 }
 
 bool ZidentityService::acknowledgeRemoteChange(const QString &tenantId, const QString &clientId)
 {
-    const ApiClient *p = profileFor(tenantId, clientId);
-    if (!p)
+    if (!profileFor(tenantId, clientId))
         return false;
-    markSeen(tenantId, clientId, false);
+    const QList<ZidApiClient> cached = m_cache->inventory(tenantId).clients;
+    for (const ZidApiClient &c : cached)
+        if (c.id == clientId)
+            markSeen(tenantId, {c}, false);
     return true;
 }
 
@@ -224,7 +224,7 @@ void ZidentityService::updateClient(const QString &admin, const ZidApiClient &ed
                     if (old.id == cached.id)
                         cached.secrets = old.secrets; // an update does not touch the secrets
                 self->m_cache->storeClient(a->tenantId, cached);
-                self->markSeen(a->tenantId, cached.id, false); // zconsole's own change is no surprise
+                self->markSeen(a->tenantId, {cached}, false); // zconsole's own change is no surprise
             }
             c.auditError = self->audit(admin, QStringLiteral("update"), QStringLiteral("zid.apiClient"), asRead, r.client, r.error);
         }

@@ -80,8 +80,9 @@ public:
 
 private:
     const ApiClient *adminProfile(const QString &admin) const;
-    // Records the cached client's settings as seen by its linked profile (only when none was yet).
-    void markSeen(const QString &tenantId, const QString &clientId, bool onlyIfUnset);
+    // Records the settings of `clients` as seen by their linked profiles (onlyIfUnset: only by
+    // those that have seen none yet), in one write of the cache.
+    void markSeen(const QString &tenantId, const QList<ZidApiClient> &clients, bool onlyIfUnset);
     // An audit record of a change made with `admin` (time, tenant, profile, action, type).
     AuditRecord record(const QString &admin, const QString &action, const QString &type) const;
     QString audit(const QString &admin, const QString &action, const QString &type, const ZidApiClient &before,

@@ -110,15 +110,19 @@ void ZidInventoryCache::load(QString *error)
             m_seen.insert(it.key(), it.value().toString());
 }
 
-bool ZidInventoryCache::setSeen(const QString &profileId, const QString &fingerprint, QString *error)
+bool ZidInventoryCache::setSeen(const QHash<QString, QString> &fingerprints, QString *error)
 {
-    if (m_seen.value(profileId) == fingerprint)
-        return true;
-    if (fingerprint.isEmpty())
-        m_seen.remove(profileId);
-    else
-        m_seen.insert(profileId, fingerprint);
-    return save(error);
+    bool changed = false;
+    for (auto it = fingerprints.cbegin(); it != fingerprints.cend(); ++it) {
+        if (m_seen.value(it.key()) == it.value())
+            continue;
+        changed = true;
+        if (it.value().isEmpty())
+            m_seen.remove(it.key());
+        else
+            m_seen.insert(it.key(), it.value());
+    }
+    return !changed || save(error);
 }
 
 bool ZidInventoryCache::store(const QString &tenantId, const Inventory &inventory, QString *error)

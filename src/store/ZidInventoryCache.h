@@ -61,7 +61,9 @@ public:
     // marks a change as seen; a different current fingerprint is "remote changed".
     QString seen(const QString &profileId) const { return m_seen.value(profileId); }
     QHash<QString, QString> seenAll() const { return m_seen; }
-    bool setSeen(const QString &profileId, const QString &fingerprint, QString *error = nullptr);
+    // Records profile id → fingerprint for each entry (an empty fingerprint forgets it); one write,
+    // none when nothing changes.
+    bool setSeen(const QHash<QString, QString> &fingerprints, QString *error = nullptr);
     bool setLink(const QString &profileId, const Link &link, QString *error = nullptr);
     // The secret a profile's keychain entry is, as far as is known: the linked one when the
     // client still has it, else the client's earliest expiry; null without such a client.

@@ -6,7 +6,6 @@
 #include "store/TenantStore.h"
 #include "store/ZidInventoryCache.h"
 
-#include <QButtonGroup>
 #include <QFormLayout>
 #include <QPointer>
 #include <QHeaderView>
@@ -48,9 +47,6 @@ QString secretLine(const ZidSecret &s)
     return RotationWizard::tr("%1 (created %2, expires %3)").arg(s.id, dateText(s.createdAt), dateText(s.expiresAt));
 }
 
-const QStringList kSecretSteps = {QStringLiteral("check"), QStringLiteral("delete-first"), QStringLiteral("create"),
-                                  QStringLiteral("store"), QStringLiteral("token"), QStringLiteral("delete-old"),
-                                  QStringLiteral("finish")};
 } // namespace
 
 RotationWizard::RotationWizard(AppServices *services, const QString &profileId, const QString &adminId, QWidget *parent)

@@ -5,7 +5,6 @@
 
 #include <QWizard>
 
-class QButtonGroup;
 class QLabel;
 class QLineEdit;
 class QListWidget;

@@ -6,7 +6,6 @@
 #include "SecretClipboard.h"
 #include "services/AppServices.h"
 #include "services/ZidentityService.h"
-#include "store/SecretStore.h"
 #include "store/TenantStore.h"
 
 #include <QComboBox>
@@ -163,7 +162,7 @@ void ZidClientDialog::reloadFromServer()
         m_ui->pemRadio->setEnabled(!secret);
         m_ui->jwksRadio->setEnabled(!secret);
         if (secret)
-            m_ui->authError->setText(tr("Its secrets are renewed with Rotate secret… on the clients page."));
+            m_ui->authGroup->setTitle(tr("Client authentication: a secret (renewed with Rotate secret… on the clients page)"));
         showMessage(QString(), false);
         fillServers();
         revalidate();
@@ -286,10 +285,8 @@ void ZidClientDialog::revalidate()
         if (!m.isEmpty() && (qstrcmp(f, "publicKey") != 0 || !m_ui->pemPathEdit->text().isEmpty() || !m_pem.isEmpty()))
             auth << m;
     }
-    if (!auth.isEmpty() || isNew() || m_asRead.authType == zidAuth::PublicKey || m_asRead.authType == zidAuth::Jwks) {
-        m_ui->authError->setText(auth.join(QLatin1Char('\n')));
-        m_ui->authError->setVisible(!auth.isEmpty());
-    }
+    m_ui->authError->setText(auth.join(QLatin1Char('\n')));
+    m_ui->authError->setVisible(!auth.isEmpty());
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(!m_busy && m_clientLoaded && issues.isEmpty());
 }
 
@@ -394,11 +391,6 @@ void ZidClientDialog::send()
         setup->run(q, [self](const ZidClientSetup::Result &r) {
             if (self)
                 self->onSetupDone(r);
-            else {
-                ZidClientSetup::Result copy = r;
-                QByteArray v = copy.secret.value.toUtf8();
-                SecretStore::wipe(v);
-            }
         });
         return;
     }
@@ -462,9 +454,6 @@ void ZidClientDialog::onSetupDone(const ZidClientSetup::Result &r)
         once->setAttribute(Qt::WA_DeleteOnClose);
         once->open();
         emit secretShown(once);
-        ZidClientSetup::Result copy = r;
-        QByteArray v = copy.secret.value.toUtf8();
-        SecretStore::wipe(v);
     }
     emit saved(r.client.id, r.profileId);
     QDialog::accept();
@@ -526,7 +515,6 @@ void SecretOnceDialog::copy()
 
 void SecretOnceDialog::done(int r)
 {
-    m_value->setText(QString(m_value->text().size(), QLatin1Char('*')));
     m_value->clear();
     QDialog::done(r);
 }

@@ -88,8 +88,8 @@ private:
 };
 
 // Shows a new secret once: the value (selectable), where it is kept, and Copy, which puts it on
-// the clipboard and clears it again after 30 s (SecretClipboard). The value is wiped from the
-// field when the dialog closes.
+// the clipboard and clears it again after 30 s (SecretClipboard). The field is emptied when the
+// dialog closes.
 class SecretOnceDialog : public QDialog
 {
     Q_OBJECT

@@ -137,7 +137,7 @@ ZidInventoryPage::ZidInventoryPage(AppServices *services, QWidget *parent)
     connect(m_editRemoteButton, &QPushButton::clicked, this, &ZidInventoryPage::editRemoteClient);
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_rotateButton->setEnabled(canRotate());
-        m_editRemoteButton->setEnabled(canDelete());
+        m_editRemoteButton->setEnabled(canEditRemote());
     });
 
     new QShortcut(QKeySequence::Refresh, this, this, &ZidInventoryPage::sync, Qt::WidgetWithChildrenShortcut);
@@ -203,7 +203,7 @@ void ZidInventoryPage::reload()
     updateSyncState();
     updateActions();
     m_rotateButton->setEnabled(canRotate());
-    m_editRemoteButton->setEnabled(canDelete());
+    m_editRemoteButton->setEnabled(canEditRemote());
     m_newRemoteButton->setEnabled(!isReadOnly() && !m_sync->adminFor(m_tenantId).isEmpty());
 }
 
@@ -317,7 +317,9 @@ bool ZidInventoryPage::canEdit() const
     return !isReadOnly() && row >= 0 && m_model->linkAt(row) != ZidInventoryModel::Link::RemoteOnly;
 }
 
-bool ZidInventoryPage::canDelete() const
+bool ZidInventoryPage::canDelete() const { return canEditRemote(); }
+
+bool ZidInventoryPage::canEditRemote() const
 {
     const int row = currentSourceRow();
     return !isReadOnly() && row >= 0 && m_model->linkAt(row) != ZidInventoryModel::Link::LocalOnly
@@ -352,12 +354,13 @@ void ZidInventoryPage::rotateCurrent()
 {
     if (!canRotate())
         return;
-    auto *wizard = new RotationWizard(m_services, rotationProfile(), rotationAdmin(), this);
+    const QString profileId = rotationProfile(); // the selection may change while the wizard is open
+    auto *wizard = new RotationWizard(m_services, profileId, rotationAdmin(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &RotationWizard::rotationFinished, this, [this](const RotationResult &r) {
+    connect(wizard, &RotationWizard::rotationFinished, this, [this, profileId](const RotationResult &r) {
         reload();
         emit inventorySynced(m_tenantId);
-        const ApiClient *p = m_services->store()->client(rotationProfile());
+        const ApiClient *p = m_services->store()->client(profileId);
         if (r.ok())
             emit statusMessage(tr("Rotated the secret of “%1”").arg(p ? p->name : QString()));
     });
@@ -399,7 +402,7 @@ void ZidInventoryPage::newRemoteClient()
 
 void ZidInventoryPage::editRemoteClient()
 {
-    if (!canDelete())
+    if (!canEditRemote())
         return;
     const QString remoteId = m_model->index(currentSourceRow(), 0).data(ZidInventoryModel::RemoteIdRole).toString();
     auto *dlg = new ZidClientDialog(m_services, m_tenantId, m_sync->adminFor(m_tenantId), remoteId, this);
@@ -514,7 +517,7 @@ void ZidInventoryPage::fillContextMenu(QMenu *menu)
                                     &ZidInventoryPage::editCurrent);
     edit->setEnabled(canEdit());
     QAction *editRemote = menu->addAction(tr("Edit c&lient on the server…"), this, &ZidInventoryPage::editRemoteClient);
-    editRemote->setEnabled(canDelete());
+    editRemote->setEnabled(canEditRemote());
     const int row = currentSourceRow();
     QAction *seen = menu->addAction(tr("&Mark the remote change as seen"), this, &ZidInventoryPage::acknowledgeRemoteChange);
     seen->setEnabled(row >= 0 && m_model->remoteChangedAt(row));

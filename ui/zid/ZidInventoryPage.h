@@ -41,6 +41,8 @@ public:
     bool canEdit() const override;
     bool canDelete() const override;
     bool canRotate() const;
+    // A remote row, its admin known, no sync running: the remote client can be edited or deleted.
+    bool canEditRemote() const;
     // The profile a rotation of the current row renews and the admin it is made with.
     QString rotationProfile() const;
     QString rotationAdmin() const;
