@@ -138,8 +138,30 @@ ZidApiClient ZidClientRules::apply(const Draft &d, const QList<ZidResourceServer
             }
             it->scopes.append(*home.scope);
         }
+    // A role the servers do not offer (renamed, withdrawn, or the servers list it under another
+    // id) cannot be shown in the editor, so it cannot have been taken away there: it stays.
+    for (const ZidResource &r : base.resources)
+        for (const ZidScope &sc : r.scopes) {
+            if (findScope(servers, sc.id).scope)
+                continue;
+            auto it = std::find_if(resources.begin(), resources.end(), [&](const ZidResource &x) { return x.id == r.id; });
+            if (it == resources.end()) {
+                resources.append(ZidResource{r.id, r.name, r.defaultApi, {}});
+                it = resources.end() - 1;
+            }
+            it->scopes.append(sc);
+        }
     base.resources = resources;
     return base;
+}
+
+int ZidClientRules::unofferedScopes(const ZidApiClient &client, const QList<ZidResourceServer> &servers)
+{
+    int n = 0;
+    for (const ZidResource &r : client.resources)
+        for (const ZidScope &sc : r.scopes)
+            n += findScope(servers, sc.id).scope ? 0 : 1;
+    return n;
 }
 
 ZidClientRules::Draft ZidClientRules::draftOf(const ZidApiClient &c, const QList<ZidResourceServer> &servers,

@@ -45,9 +45,12 @@ public:
     static ValidationIssues validate(const Draft &draft, const QList<ZidResourceServer> &servers, bool newClient);
 
     // The client a draft makes: `base` (the record as read, for an update) with the draft's fields
-    // written over it; resources grouped by resource server with the chosen scopes.
+    // written over it; resources grouped by resource server with the chosen scopes, plus the
+    // base's scopes that no server offers (the editor cannot show them, so they are kept).
     static ZidApiClient apply(const Draft &draft, const QList<ZidResourceServer> &servers, ZidApiClient base = {},
                               ZidLifetime::Unit unit = ZidLifetime::Unit::Seconds);
+    // How many of a client's scopes no resource server offers (kept as they are by apply()).
+    static int unofferedScopes(const ZidApiClient &client, const QList<ZidResourceServer> &servers);
     // The draft of an existing client (its scopes mapped back to their services).
     static Draft draftOf(const ZidApiClient &client, const QList<ZidResourceServer> &servers,
                          ZidLifetime::Unit unit = ZidLifetime::Unit::Seconds);

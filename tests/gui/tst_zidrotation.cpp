@@ -528,6 +528,9 @@ void TestZidRotation::editAndItsConflict()
     QVERIFY(!d->isNew());
     const ZidApiClient before = remoteClient(remoteId);
     QCOMPARE(d->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->text(), before.name);
+    // The demo client's roles are not among those the resource servers offer: the editor says they stay.
+    const QString roles = d->findChild<QLabel *>(QStringLiteral("resourcesState"))->text();
+    QVERIFY2(roles.contains(QStringLiteral("kept as they are")), qPrintable(roles));
     d->findChild<QLineEdit *>(QStringLiteral("descriptionEdit"))->setText(QStringLiteral("edited in the GUI"));
     // Meanwhile another admin renames it.
     ZidApiClient other = before;
@@ -554,6 +557,9 @@ void TestZidRotation::editAndItsConflict()
     QTRY_VERIFY_WITH_TIMEOUT(saved, 30'000);
     QCOMPARE(remoteClient(remoteId).description, QStringLiteral("edited in the GUI"));
     QCOMPARE(remoteClient(remoteId).name, before.name);
+    // The roles the client had are the roles it keeps (the editor showed and sent them).
+    QVERIFY(!before.resources.isEmpty());
+    QCOMPARE(remoteClient(remoteId).resources, before.resources);
     QVERIFY(!tokenWorks().isError()); // the demo profile still works
 }
 

@@ -93,6 +93,15 @@ private slots:
         const ZidClientRules::Draft back = ZidClientRules::draftOf(c, servers());
         QCOMPARE(back.scopeOfService, d.scopeOfService);
         QCOMPARE(back.lifetimeMinutes, 30);
+        // A role no server offers cannot be shown, so an edit keeps it beside the chosen ones.
+        ZidApiClient held;
+        held.resources = {ZidResource{QStringLiteral("rs1"), QStringLiteral("Zscaler APIs"), true,
+                                      {{QStringLiteral("s-old"), QStringLiteral("Role:Withdrawn")}}}};
+        QCOMPARE(ZidClientRules::unofferedScopes(held, servers()), 1);
+        const ZidApiClient edited = ZidClientRules::apply(d, servers(), held);
+        QCOMPARE(edited.resources.size(), 1);
+        QCOMPARE(edited.resources.first().scopes.size(), 3);
+        QCOMPARE(edited.resources.first().scopes.last().id, QStringLiteral("s-old"));
         // Without the servers the resources read stay as they were.
         ZidApiClient base;
         base.resources = {ZidResource{QStringLiteral("rs9"), QStringLiteral("kept"), false, {}}};

@@ -108,7 +108,10 @@ ZidClientDialog::ZidClientDialog(AppServices *services, const QString &tenantId,
             m_ui->resourcesState->setText(tr("Choose at most one role per service; a service without a role is not "
                                              "reachable with this client."));
         }
-        fillServers();
+        // The client's roles when it was read first, else what the form holds (a new client: none).
+        fillServers(m_clientLoaded && !isNew() ? ZidClientRules::draftOf(m_asRead, m_servers).scopeOfService
+                                               : draft().scopeOfService);
+        showKeptRoles();
         revalidate();
     });
     updateAuthRows();
@@ -156,7 +159,6 @@ void ZidClientDialog::reloadFromServer()
         m_conflict = false;
         m_clientLoaded = true;
         const ZidClientRules::Draft d = ZidClientRules::draftOf(m_asRead, m_servers);
-        m_pendingScopes = d.scopeOfService;
         fillForm(d);
         const bool secret = m_asRead.authType.isEmpty() || m_asRead.authType == zidAuth::Secret;
         m_ui->pemRadio->setEnabled(!secret);
@@ -164,7 +166,8 @@ void ZidClientDialog::reloadFromServer()
         if (secret)
             m_ui->authGroup->setTitle(tr("Client authentication: a secret (renewed with Rotate secret… on the clients page)"));
         showMessage(QString(), false);
-        fillServers();
+        fillServers(d.scopeOfService); // empty until the servers are known: then they fill it
+        showKeptRoles();
         revalidate();
     });
 }
@@ -186,13 +189,8 @@ void ZidClientDialog::fillForm(const ZidClientRules::Draft &d)
     m_ui->pemPathEdit->setPlaceholderText(m_pem.isEmpty() ? tr("/path/to/public.pem") : tr("(the key on the server)"));
 }
 
-void ZidClientDialog::fillServers()
+void ZidClientDialog::fillServers(const QHash<QString, QString> &chosen)
 {
-    QHash<QString, QString> chosen = m_pendingScopes;
-    if (m_ui->resourcesTable->rowCount() > 0)
-        chosen = draft().scopeOfService;
-    if (!m_asRead.id.isEmpty() && m_pendingScopes.isEmpty())
-        chosen = ZidClientRules::draftOf(m_asRead, m_servers).scopeOfService;
     m_ui->resourcesTable->setRowCount(0);
     for (const ZidResourceServer &s : m_servers)
         for (const ZidResourceServer::Service &svc : s.services) {
@@ -212,7 +210,17 @@ void ZidClientDialog::fillServers()
             connect(combo, &QComboBox::currentIndexChanged, this, &ZidClientDialog::revalidate);
             m_ui->resourcesTable->setCellWidget(row, 1, combo);
         }
-    m_pendingScopes.clear();
+}
+
+void ZidClientDialog::showKeptRoles()
+{
+    if (!m_clientLoaded || !m_serversLoaded || m_servers.isEmpty() || isNew())
+        return;
+    const int kept = ZidClientRules::unofferedScopes(m_asRead, m_servers);
+    m_ui->resourcesState->setText(
+        kept ? tr("Choose at most one role per service. The client also holds %n role(s) the resource servers do not "
+                  "offer; they are kept as they are.", nullptr, kept)
+             : tr("Choose at most one role per service; a service without a role is not reachable with this client."));
 }
 
 bool ZidClientDialog::chooseScope(const QString &serviceId, const QString &scopeId)

@@ -59,8 +59,10 @@ signals:
 
 private:
     void fillForm(const ZidClientRules::Draft &d);
-    void fillServers();
+    // One row per service of the resource servers, each with the role `chosen` for it (service id → scope id).
+    void fillServers(const QHash<QString, QString> &chosen);
     void fillProfiles();
+    void showKeptRoles();
     void revalidate();
     void updateAuthRows();
     void choosePem();
@@ -79,7 +81,6 @@ private:
     QList<ZidResourceServer> m_servers;
     ZidApiClient m_asRead;
     QByteArray m_pem;
-    QHash<QString, QString> m_pendingScopes; // from the client, until the servers are known
     bool m_clientLoaded = false;
     bool m_serversLoaded = false;
     bool m_busy = false;
