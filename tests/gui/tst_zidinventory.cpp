@@ -2,7 +2,8 @@
 // 300 generated ZIdentity clients besides the demo's own OneAPI ones): never synced → Sync (F5
 // button) with progress → every client of the server one row, the demo's oneapi-secret profile
 // linked, sorted by days left with an expired one first, the filter, Cancel, a sync that cannot
-// start named in the message bar, nothing secret in any cell, and the screenshot
+// start named in the message bar, nothing secret in any cell, "remote changed" after another
+// zconsole changed a linked client (until marked as seen), and the screenshot
 // docs/screenshot-zid-inventory.png is made from.
 #include "GuiDemoEnv.h"
 #include "GuiTestUtil.h"
@@ -14,6 +15,9 @@
 #include "models/ZidInventoryModel.h"
 #include "sim/Simulator.h"
 #include "store/TenantStore.h"
+#include "store/ZidInventoryCache.h"
+#include "services/ZidentityService.h"
+#include "services/SessionWorker.h"
 #include "zid/ZidInventoryPage.h"
 
 #include <QDir>
@@ -22,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 #include <limits>
 
@@ -42,6 +47,7 @@ private slots:
     void nothingSecretInAnyCell();
     void cancelKeepsTheLastInventory();
     void syncThatCannotStartIsNamed();
+    void remoteChangeIsShownUntilSeen();
     void screenshot();
 
 private:
@@ -200,6 +206,52 @@ void TestZidInventory::syncThatCannotStartIsNamed()
     QVERIFY2(m_page->messageBar()->text().contains(QStringLiteral("no-such-profile")), qPrintable(m_page->messageBar()->text()));
     QCOMPARE(m_page->model()->rowCount(), m_expected); // the last inventory stays shown
     QVERIFY(store->updateTenant(before).ok);
+}
+
+void TestZidInventory::remoteChangeIsShownUntilSeen()
+{
+    pressSyncAndWait();
+    const QString profile = DemoEnv::clientId(QStringLiteral("oneapi-secret"));
+    const QString remote = m_env.services()->store()->client(profile)->clientId;
+    ZidInventoryModel *m = m_page->model();
+    int row = m->rowOfProfile(profile);
+    QCOMPARE(m->index(row, ZidInventoryModel::SyncState).data().toString(), QStringLiteral("linked"));
+    // Another admin (another zconsole, its own config folder) changes the client's description.
+    QTemporaryDir elsewhere;
+    ZidentityService other(m_env.services()->sessionWorker()->caller(), m_env.services()->store(), elsewhere.path());
+    ZidApiClient read;
+    bool done = false;
+    other.client(profile, remote, nullptr, [&](const ZidClientReply &r) {
+        read = r.client;
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 30'000);
+    ZidApiClient changed = read;
+    changed.description = QStringLiteral("changed by someone else");
+    done = false;
+    other.updateClient(profile, changed, read, nullptr, [&](const ZidentityService::Change &c) {
+        QVERIFY(!c.reply.error.isError());
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 30'000);
+    // Not known here until a sync; then the row says so, also after a restart (the cache file).
+    QCOMPARE(m->index(m->rowOfProfile(profile), ZidInventoryModel::SyncState).data().toString(), QStringLiteral("linked"));
+    pressSyncAndWait();
+    row = m->rowOfProfile(profile);
+    QVERIFY(m->remoteChangedAt(row));
+    QCOMPARE(m->index(row, ZidInventoryModel::SyncState).data().toString(), QStringLiteral("remote changed"));
+    QCOMPARE(m->linkAt(row), ZidInventoryModel::Link::Linked);
+    ZidInventoryCache reread(m_env.services()->configDir());
+    reread.load();
+    QVERIFY(!reread.seen(profile).isEmpty());
+    // Marked as seen: linked again, and a sync with nothing new keeps it so.
+    m_page->selectId(m->index(m->rowOfProfile(profile), 0).data(IdRole).toString());
+    m_page->acknowledgeRemoteChange();
+    row = m->rowOfProfile(profile);
+    QVERIFY(!m->remoteChangedAt(row));
+    QCOMPARE(m->index(row, ZidInventoryModel::SyncState).data().toString(), QStringLiteral("linked"));
+    pressSyncAndWait();
+    QCOMPARE(m->index(m->rowOfProfile(profile), ZidInventoryModel::SyncState).data().toString(), QStringLiteral("linked"));
 }
 
 void TestZidInventory::screenshot()
